@@ -8,14 +8,22 @@ export interface StepTiming {
   calls: number;
 }
 
+/** Notable single occurrences (a damaged record with its file and offset), kept up to a cap per kind. */
+export type StatsEvent = Record<string, string | number | boolean | null>;
+
 export interface StatsSnapshot {
   counters: Record<string, number>;
   timings: Record<string, StepTiming>;
+  events: Record<string, StatsEvent[]>;
 }
+
+/** Enough to review by hand; the counters still count every occurrence. */
+export const MAX_EVENTS_PER_KIND = 1000;
 
 export class Stats {
   readonly counters: Record<string, number> = Object.create(null) as Record<string, number>;
   readonly timings: Record<string, StepTiming> = Object.create(null) as Record<string, StepTiming>;
+  readonly events: Record<string, StatsEvent[]> = Object.create(null) as Record<string, StatsEvent[]>;
 
   add(key: string, amount = 1): void {
     this.counters[key] = (this.counters[key] ?? 0) + amount;
@@ -32,12 +40,24 @@ export class Stats {
     timing.calls += 1;
   }
 
+  /** Keeps one notable occurrence for the report, e.g. `event('damage', {path, offset, kind, message})`. */
+  event(kind: string, detail: StatsEvent): void {
+    const list = (this.events[kind] ??= []);
+    if (list.length < MAX_EVENTS_PER_KIND) list.push(detail);
+  }
+
+  /** A damaged input (bad record, missing file…): counted under `damaged.<kind>` and kept for the report. */
+  damage(detail: { path: string; offset?: number; kind: string; message: string }): void {
+    this.add(`damaged.${detail.kind}`);
+    this.event('damage', { path: detail.path, offset: detail.offset ?? null, kind: detail.kind, message: detail.message });
+  }
+
   get(key: string): number {
     return this.counters[key] ?? 0;
   }
 
   snapshot(): StatsSnapshot {
-    return { counters: { ...this.counters }, timings: structuredClone({ ...this.timings }) };
+    return { counters: { ...this.counters }, timings: structuredClone({ ...this.timings }), events: structuredClone({ ...this.events }) };
   }
 }
 
@@ -45,7 +65,9 @@ export class Stats {
 export function mergeStats(snapshots: Iterable<StatsSnapshot>): StatsSnapshot {
   const counters: Record<string, number> = {};
   const timings: Record<string, StepTiming> = {};
+  const events: Record<string, StatsEvent[]> = {};
   for (const snapshot of snapshots) {
+    for (const [kind, list] of Object.entries(snapshot.events ?? {})) (events[kind] ??= []).push(...list);
     for (const [key, value] of Object.entries(snapshot.counters)) counters[key] = (counters[key] ?? 0) + value;
     for (const [key, value] of Object.entries(snapshot.timings)) {
       const timing = (timings[key] ??= { ms: 0, calls: 0 });
@@ -53,9 +75,17 @@ export function mergeStats(snapshots: Iterable<StatsSnapshot>): StatsSnapshot {
       timing.calls += value.calls;
     }
   }
-  return { counters: sortKeys(counters), timings: sortKeys(timings) };
+  for (const list of Object.values(events)) {
+    list.sort((a, b) => compareText(JSON.stringify(a), JSON.stringify(b)));
+    list.splice(MAX_EVENTS_PER_KIND);
+  }
+  return { counters: sortKeys(counters), timings: sortKeys(timings), events: sortKeys(events) };
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function sortKeys<T>(record: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareText(a, b)));
 }

@@ -1,0 +1,20 @@
+import {iso6393, iso6393To1} from 'iso-639-3';
+import fs from 'node:fs';
+const reg = (p)=>JSON.parse(fs.readFileSync('node_modules/language-subtag-registry/data/json/'+p));
+const registry = reg('registry.json');
+const langs = registry.filter(r=>r.Type==='language');
+const three = new Map(iso6393.map(l=>[l.iso6393,l]));
+const by = new Map(langs.map(r=>[r.Subtag,r]));
+const twoTo3 = new Map(Object.entries(iso6393To1).map(([a,b])=>[b,a]));
+const ianaNorm = (s)=> s.length===2 ? twoTo3.get(s) : s;
+let missing=[]; for (const c of three.keys()) { const r = by.get(c) ?? by.get(iso6393To1[c]); if(!r) missing.push(c); }
+console.log('iso in neither form in iana', missing);
+const depInIso = [...three.keys()].filter(c=> (by.get(c) ?? by.get(iso6393To1[c]))?.Deprecated);
+console.log('iso codes deprecated in iana', depInIso.length, depInIso.slice(0,30).map(c=>c+'>'+(by.get(c)??by.get(iso6393To1[c]))['Preferred-Value']));
+const extra = langs.filter(r=>r.Subtag.length===3 && !three.has(r.Subtag) && !r.Deprecated);
+const scopes = {}; for (const r of extra) scopes[r.Scope ?? 'individual'] = (scopes[r.Scope ?? 'individual']||0)+1;
+console.log(scopes);
+console.log(extra.filter(r=>!r.Scope).map(r=>r.Subtag+':'+r.Description[0]+':'+r.Added).join(' | '));
+console.log('scopes all', [...new Set(langs.map(r=>r.Scope))]);
+console.log(langs.filter(r=>r.Subtag.includes('..')));
+const twoNotIn = langs.filter(r=>r.Subtag.length===2 && !twoTo3.has(r.Subtag)); console.log('2-letter not mapped', twoNotIn.map(r=>r.Subtag+(r.Deprecated?'(dep>'+r['Preferred-Value']+')':'')));
