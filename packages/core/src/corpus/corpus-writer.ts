@@ -7,9 +7,9 @@ import { partFileName } from './part-files.js';
 
 export const UNDETERMINED_TAG = 'und_Zyyy';
 
-/** Folder-safe tag: tags are `xxx_Xxxx`, but a bad upstream value must not escape the output folder. */
-function folderFor(tag: string): string {
-  return /^[A-Za-z0-9_-]+$/.test(tag) ? tag : UNDETERMINED_TAG;
+/** Folder-safe name (tags are `xxx_Xxxx`, filters `pkg.name`): a bad upstream value must not escape the output folder. */
+function folderFor(name: string, fallback: string): string {
+  return /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(name) ? name : fallback;
 }
 
 class WriterSet {
@@ -46,13 +46,13 @@ async function writeDoc(doc: Doc, corpus: WriterSet, dropped: WriterSet, keepSeg
   const { stats } = ctx;
   if (doc.drop) {
     stats.add(`corpus.write.docs_dropped.${doc.drop.filter}`);
-    await dropped.get(folderFor(doc.drop.filter)).write({ ...corpusRecord(doc, doc.text, false, undefined), drop: doc.drop });
+    await dropped.get(folderFor(doc.drop.filter, 'unnamed-filter')).write({ ...corpusRecord(doc, doc.text, false, undefined), drop: doc.drop });
     return;
   }
   const kept = keptText(doc);
   for (const removal of kept.removed) {
     stats.add(`corpus.write.sentences_dropped.${removal.drop.filter}`);
-    await dropped.get(folderFor(removal.drop.filter)).write({
+    await dropped.get(folderFor(removal.drop.filter, 'unnamed-filter')).write({
       docId: doc.id,
       text: removal.text,
       ...(removal.segment.lang ? { lang: removal.segment.lang } : {}),
@@ -63,7 +63,7 @@ async function writeDoc(doc: Doc, corpus: WriterSet, dropped: WriterSet, keepSeg
     stats.add('corpus.write.docs_emptied');
     return;
   }
-  const tag = folderFor(doc.lang?.tag ?? UNDETERMINED_TAG);
+  const tag = folderFor(doc.lang?.tag ?? UNDETERMINED_TAG, UNDETERMINED_TAG);
   await corpus.get(tag).write(corpusRecord(doc, kept.text, keepSegments, kept.segments));
   stats.add(`corpus.write.docs.${tag}`);
   stats.add(`corpus.write.chars.${tag}`, kept.text.length);
