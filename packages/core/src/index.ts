@@ -18,3 +18,4 @@ export * from './run/task-runner.js';
 export * from './run/local-executor.js';
 export * from './run/finalize-run.js';
 export * from './report/html.js';
+export * from './tags/index.js';
