@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerInspectCommand } from './commands/inspect.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerStepsCommand } from './commands/steps.js';
 import { CliError, EXIT } from './exit-codes.js';
@@ -16,6 +17,7 @@ const program = new Command('ntl')
   .exitOverride();
 
 registerRunCommand(program, setExitCode);
+registerInspectCommand(program, setExitCode);
 registerStepsCommand(program);
 
 try {
