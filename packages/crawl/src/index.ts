@@ -1,1 +1,12 @@
-export {};
+export { decodeBody, DEFAULT_DETECT_BYTES, DEFAULT_FALLBACK_CHARSET, DEFAULT_PRESCAN_BYTES, DEFAULT_UTF8_TOLERANCE, type CharsetSource, type DecodedBody, type DecodeOptions } from './charset/decode-body.js';
+export { contentTypeCharset, resolveCharset } from './charset/charset-label.js';
+export { prescanMetaCharset, type MetaCharset } from './charset/meta-prescan.js';
+export { countInvalidUtf8Bytes } from './charset/utf8-validity.js';
+export type { Damage, DamageKind } from './readers/damage.js';
+export { DEFAULT_ARCHIVE_OPTIONS, openArchive, type ArchiveOptions, type ArchiveReader, type ArchiveRecord, type RecordEvent } from './readers/archive-records.js';
+export type { HeaderFields } from './readers/header-fields.js';
+export type { InputFormat, RawDocument } from './readers/raw-document.js';
+export { DEFAULT_CONTENT_TYPES, DEFAULT_READ_OPTIONS, emptyCounts, readDocuments, type ReadCounts, type ReadEvent, type ReadOptions, type SkipReason } from './readers/read-documents.js';
+export { inspectFile, type FileSummary, type InspectOptions, type SizeStats } from './readers/inspect-file.js';
+export { sniffFormat } from './readers/format-sniff.js';
+export { readStep } from './readers/read-step.js';
