@@ -78,6 +78,13 @@ describe('extractMainText', () => {
     expect(extractMainText(html, { maxLinkDensity: 1 }).text.split('\n')).toHaveLength(3);
   });
 
+  it('keeps link-heavy prose such as Wikipedia paragraphs but not link lists (trafilatura 0.8 rule)', () => {
+    const html = `<html><body><ul><li><a href="/a">Portalada</a></li><li><a href="/b">Actualidat</a></li><li><a href="/c">Zaguers cambeos</a></li></ul>
+      <p><b>Escopete</b> ye un <a href="/m">municipio</a> d'a <a href="/p">provincia de Guadalachara</a>, en a <a href="/c">comunidat autonoma de Castiella-La Mancha</a>, <a href="/e">Espanya</a>.</p>
+      <p><a href="/1">Alcaldes</a> <a href="/2">Molimentos</a> <a href="/3">Fiestas</a> <a href="/4">Referencias</a> <a href="/5">Vinclos externos</a> <a href="/6">Cheografía</a> <a href="/7">Historia</a></p></body></html>`;
+    expect(extractMainText(html).text).toBe("Escopete ye un municipio d'a provincia de Guadalachara, en a comunidat autonoma de Castiella-La Mancha, Espanya.");
+  });
+
   it('keeps short paragraphs and headings between good text and drops them next to boilerplate', () => {
     const html = page(`<nav><a href="/">Home</a></nav><p>Posted by admin</p><h2>Article 3</h2><p>${ARTICLE_3}</p><p>Short line.</p><p>${ARTICLE_4}</p>
 <p>Tags: rights</p><footer><a href="/x">Contact</a></footer>`);

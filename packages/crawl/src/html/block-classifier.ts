@@ -13,6 +13,12 @@ import { measureText } from './text-measure.js';
 export interface BlockClassifierOptions {
   /** Share of the block's text inside links above this → bad. jusText MAX_LINK_DENSITY_DEFAULT 0.2. */
   maxLinkDensity: number;
+  /**
+   * The same limit for prose: a block of at least `lengthLow` that ends like a sentence. Wikipedia
+   * paragraphs — a main source for small languages — are often more than half links; trafilatura's
+   * link_density_test uses 0.8 and spares long paragraphs, jusText's 0.2 would drop them all.
+   */
+  maxProseLinkDensity: number;
   /** Shorter than this → short (bad if it holds any link). jusText LENGTH_LOW_DEFAULT 70. */
   lengthLow: number;
   /** Longer than this → good; between lengthLow and this → good if it ends like a sentence, else near-good. jusText LENGTH_HIGH_DEFAULT 200. */
@@ -28,6 +34,7 @@ export interface BlockClassifierOptions {
 
 export const DEFAULT_BLOCK_CLASSIFIER_OPTIONS: Readonly<BlockClassifierOptions> = {
   maxLinkDensity: 0.2,
+  maxProseLinkDensity: 0.8,
   lengthLow: 70,
   lengthHigh: 200,
   maxHeadingDistance: 200,
@@ -52,11 +59,13 @@ interface Classified {
  */
 function classifyAlone(block: TextBlock, length: number, letters: number, nonSpace: number, options: BlockClassifierOptions, trustContainers: boolean): BlockClass {
   if (trustContainers && block.boilerplateLength * 2 > block.rawLength) return 'bad';
-  if (block.linkLength > options.maxLinkDensity * block.rawLength) return 'bad';
+  const endsLikeSentence = ENDS_LIKE_SENTENCE.test(block.text.slice(-16));
+  const linkLimit = length >= options.lengthLow && endsLikeSentence ? options.maxProseLinkDensity : options.maxLinkDensity;
+  if (block.linkLength > linkLimit * block.rawLength) return 'bad';
   if (block.text.includes('\u00a9')) return 'bad'; // "©": jusText's copyright-line rule
   if (nonSpace === 0 || letters / nonSpace < options.minLetterRatio) return 'bad';
   if (length < options.lengthLow) return block.linkLength > 0 ? 'bad' : 'short';
-  return length > options.lengthHigh || ENDS_LIKE_SENTENCE.test(block.text.slice(-16)) ? 'good' : 'neargood';
+  return length > options.lengthHigh || endsLikeSentence ? 'good' : 'neargood';
 }
 
 /** jusText `_get_neighbour`: the nearest good/bad (or near-good) class, document edges count as bad. */
