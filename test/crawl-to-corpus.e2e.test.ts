@@ -1,0 +1,166 @@
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { ntl, ntlAsync, repoRoot } from './support/cli.js';
+
+const work = mkdtempSync(join(tmpdir(), 'ntl-e2e-'));
+const pipeline = join(repoRoot, 'pipelines/crawl-to-corpus.json');
+const samples = join(repoRoot, 'samples/crawl');
+const warcioFixtures = join(repoRoot, 'packages/crawl/test/fixtures/warcio');
+
+interface Manifest {
+  counts: { corpus: Record<string, { docs: number }>; droppedDocs: Record<string, number>; damagedInputs: number };
+  inputs: Array<{ path: string; size: number; sha256: string | null }>;
+  outputs: Array<{ path: string; bytes: number; sha256: string }>;
+}
+
+function manifestOf(out: string): Manifest {
+  return JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
+}
+
+function countersOf(out: string): Record<string, number> {
+  return (JSON.parse(readFileSync(join(out, 'stats.json'), 'utf8')) as { counters: Record<string, number> }).counters;
+}
+
+/** Every corpus and audit file, path → bytes, to compare runs byte for byte. */
+function outputFiles(out: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const top of ['corpus', 'dropped']) {
+    for (const entry of readdirSync(join(out, top), { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) files.set(relative(out, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name)));
+    }
+  }
+  return files;
+}
+
+test('the sample crawl becomes a corpus with stats, manifest and report', () => {
+  const out = join(work, 'sample');
+  const result = ntl(['run', pipeline, '--input', samples, '--output', out, '--workers', '2']);
+  expect(result.stderr).not.toMatch(/"level":"error"/);
+  expect(result.status).toBe(0);
+  expect(result.stdout).toMatch(/^127 documents in 1 language\(s\) written to /);
+  const manifest = manifestOf(out);
+  // 142 responses + 1 WARC page + 1 WET page; minus 2 non-200, 2 non-HTML, 2 empty after extraction,
+  // 4 exact copies + 5 near copies whose main text is identical, 3 edited near copies (samples/README.md).
+  expect(manifest.counts.corpus).toEqual({ und_Zyyy: { docs: 127, bytes: expect.any(Number), chars: expect.any(Number) } });
+  expect(manifest.counts.droppedDocs).toEqual({ 'crawl.dedup': 12, 'crawl.extract': 1 });
+  expect(manifest.counts.damagedInputs).toBe(0);
+  const counters = countersOf(out);
+  expect(counters['crawl.read.records.response']).toBe(143);
+  expect(counters['crawl.dedup.dropped.exact_duplicate']).toBe(9);
+  expect(counters['crawl.dedup.dropped.near_duplicate']).toBe(3);
+  expect(manifest.inputs.map((input) => relative(repoRoot, input.path))).toEqual([
+    'samples/crawl/udhr-pages.warc.gz',
+    'samples/crawl/whirlwind.warc.gz',
+    'samples/crawl/whirlwind.warc.wet.gz',
+  ]);
+  expect(manifest.outputs.every((file) => /^[0-9a-f]{64}$/.test(file.sha256))).toBe(true);
+  const aragonese = gunzipSync(readFileSync(join(out, 'corpus/und_Zyyy/part-00001.jsonl.gz'))).toString('utf8');
+  expect(aragonese).toContain('Escopete ye un municipio');
+  const report = readFileSync(join(out, 'report.html'), 'utf8');
+  expect(report).toContain('<td>crawl.dedup</td><td class="num">exact_duplicate</td><td class="num">9</td>');
+});
+
+test('damaged, missing and empty inputs are counted with file and offset, and the run still succeeds', () => {
+  const out = join(work, 'damaged');
+  const empty = join(work, 'empty.warc.gz');
+  writeFileSync(empty, '');
+  const args = ['run', pipeline, '--input', warcioFixtures, join(work, 'missing.warc.gz'), empty, '--output', out];
+  const result = ntl(args);
+  expect(result.status).toBe(0);
+  const manifest = manifestOf(out);
+  const counters = countersOf(out);
+  expect(counters['damaged.missing']).toBe(1);
+  expect(counters['damaged.bad_header']).toBe(3);
+  expect(counters['crawl.read.empty_files']).toBe(1);
+  expect(manifest.counts.damagedInputs).toBe(Object.entries(counters).filter(([key]) => key.startsWith('damaged.')).reduce((sum, [, n]) => sum + n, 0));
+  expect(manifest.counts.damagedInputs).toBeGreaterThanOrEqual(6);
+  const warnings = result.stderr.split('\n').filter((line) => line.includes('"level":"warn"'));
+  expect(warnings.some((line) => line.includes('bad.arc') && line.includes('"offset":134'))).toBe(true);
+  const report = readFileSync(join(out, 'report.html'), 'utf8');
+  expect(report).toContain('missing.warc.gz');
+  // The same run with --fail-on-damage finishes but says so in its exit code.
+  expect(ntl([...args.slice(0, -1), join(work, 'damaged-strict'), '--fail-on-damage']).status).toBe(3);
+});
+
+test('a run killed with SIGKILL and resumed gives byte-identical output', async () => {
+  const full = join(work, 'full');
+  const killed = join(work, 'killed');
+  // Eight shards of real crawl data, so the kill lands mid-run.
+  for (let i = 0; i < 8; i++) copyFileSync(join(samples, 'udhr-pages.warc.gz'), join(work, `copy-${i}.warc.gz`));
+  const args = (out: string) => ['run', pipeline, '--input', join(work, 'copy-*.warc.gz'), '--output', out, '--workers', '2'];
+  expect(ntl(args(full)).status).toBe(0);
+
+  const child = ntlAsync(args(killed));
+  const completions = join(killed, 'completions');
+  const killedAt = await new Promise<number>((resolve, reject) => {
+    const poll = setInterval(() => {
+      const done = existsSync(completions) ? readdirSync(completions).length : 0;
+      if (done >= 2) {
+        clearInterval(poll);
+        child.kill('SIGKILL');
+        resolve(done);
+      }
+    }, 10);
+    child.on('exit', () => {
+      clearInterval(poll);
+      reject(new Error('the run finished before it could be killed'));
+    });
+  });
+  await new Promise((resolve) => child.on('exit', resolve));
+  await new Promise((resolve) => setTimeout(resolve, 300)); // let orphaned workers notice and exit
+  expect(killedAt).toBeLessThan(8);
+  expect(existsSync(join(killed, 'manifest.json'))).toBe(false);
+
+  const resumed = ntl([...args(killed), '--resume']);
+  expect(resumed.status).toBe(0);
+  expect(resumed.stderr).toContain('resuming: skipping completed tasks');
+  expect(outputFiles(killed)).toEqual(outputFiles(full));
+  expect(countersOf(killed)).toEqual(countersOf(full));
+  expect(manifestOf(killed).outputs).toEqual(manifestOf(full).outputs);
+});
+
+test('usage errors exit 2 with a message naming the problem', () => {
+  const bad = join(work, 'bad-pipeline.json');
+  writeFileSync(bad, '{ "name": "x", "steps": [ { "use": "crawl.read", "with": { "maxRecordBytes": "big" } } ] }');
+  const badOption = ntl(['run', bad, '--input', samples, '--output', join(work, 'never')]);
+  expect(badOption.status).toBe(2);
+  expect(badOption.stderr).toContain(`${bad}: step 1 ("crawl.read") field "with.maxRecordBytes": expected a number, got string`);
+
+  writeFileSync(bad, '{ "name": "x", "steps": [ { "use": "crawl.read" } ');
+  const malformed = ntl(['run', bad, '--input', samples, '--output', join(work, 'never')]);
+  expect(malformed.status).toBe(2);
+  expect(malformed.stderr).toMatch(/not valid JSON at line 1, column \d+/);
+
+  const out = join(work, 'twice');
+  expect(ntl(['run', pipeline, '--input', join(samples, 'whirlwind.warc.gz'), '--output', out]).status).toBe(0);
+  const again = ntl(['run', pipeline, '--input', join(samples, 'whirlwind.warc.gz'), '--output', out]);
+  expect(again.status).toBe(2);
+  expect(again.stderr).toContain('already holds a run; pass --resume');
+  expect(ntl(['run', pipeline, '--output', out]).status).toBe(2);
+});
+
+test('ntl inspect summarises a crawl file and flags damage in its exit code', () => {
+  const clean = ntl(['inspect', join(samples, 'whirlwind.warc.gz'), join(samples, 'whirlwind.warc.wet.gz'), '--json']);
+  expect(clean.status).toBe(0);
+  type Summary = { format: string; records: Record<string, number>; languages: Array<[string, number]> };
+  const [warc, wet] = clean.stdout.trim().split('\n').map((line) => JSON.parse(line) as Summary);
+  expect(warc?.format).toBe('warc');
+  expect(warc?.records).toEqual({ warcinfo: 1, request: 1, response: 1, metadata: 1 });
+  // The page says it is Aragonese (HTTP Content-Language, <html lang>); Common Crawl's WET header says Spanish.
+  expect(warc?.languages).toEqual([['an', 1]]);
+  expect(wet?.languages).toEqual([['spa', 1]]);
+  const damaged = ntl(['inspect', join(warcioFixtures, 'bad.arc')]);
+  expect(damaged.status).toBe(3);
+  expect(damaged.stdout).toContain('@134 bad_header');
+  expect(ntl(['inspect', join(work, 'nope.warc')]).status).toBe(1);
+});
+
+test('--help works for every command', () => {
+  for (const args of [['--help'], ['run', '--help'], ['inspect', '--help'], ['steps']]) {
+    const result = ntl(args);
+    expect(result.status).toBe(0);
+    expect(result.stdout.length).toBeGreaterThan(50);
+  }
+});
