@@ -18,7 +18,7 @@ test('resolves steps and fills option defaults', () => {
   const pipeline = loadPipeline(path, registry);
   expect(pipeline.steps.map((step) => [step.use, step.options])).toEqual([
     ['test.lines', {}],
-    ['corpus.write', { keepSegments: false }],
+    ['corpus.write', { keepSegments: false, gzipLevel: 3 }],
   ]);
 });
 

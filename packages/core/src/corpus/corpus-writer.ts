@@ -14,12 +14,16 @@ function folderFor(name: string, fallback: string): string {
 
 class WriterSet {
   private readonly writers = new Map<string, GzipJsonlWriter>();
-  constructor(private readonly base: string, private readonly rank: number) {}
+  constructor(
+    private readonly base: string,
+    private readonly rank: number,
+    private readonly gzipLevel: number,
+  ) {}
 
   get(folder: string): GzipJsonlWriter {
     let writer = this.writers.get(folder);
     if (!writer) {
-      writer = new GzipJsonlWriter(join(this.base, folder, partFileName(this.rank)));
+      writer = new GzipJsonlWriter(join(this.base, folder, partFileName(this.rank)), this.gzipLevel);
       this.writers.set(folder, writer);
     }
     return writer;
@@ -80,11 +84,18 @@ export const corpusWriteStep = defineStep({
   description: 'Write kept documents per language tag and everything dropped per filter (gzip JSONL).',
   options: {
     keepSegments: { type: 'boolean', default: false, description: 'Keep re-based sentence spans in corpus records.' },
+    gzipLevel: {
+      type: 'integer',
+      default: 3,
+      min: 1,
+      max: 9,
+      description: 'gzip level of the output; 3 compresses about twice as fast as gzip\'s default 6 for ~10% larger files.',
+    },
   },
   create: (options) =>
     async function* (input, ctx) {
-      const corpus = new WriterSet(join(ctx.outputDir, 'corpus'), ctx.rank);
-      const dropped = new WriterSet(join(ctx.outputDir, 'dropped'), ctx.rank);
+      const corpus = new WriterSet(join(ctx.outputDir, 'corpus'), ctx.rank, options.gzipLevel);
+      const dropped = new WriterSet(join(ctx.outputDir, 'dropped'), ctx.rank, options.gzipLevel);
       for await (const doc of input) {
         const started = performance.now();
         await writeDoc(doc, corpus, dropped, options.keepSegments, ctx);

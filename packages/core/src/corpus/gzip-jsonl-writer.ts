@@ -17,10 +17,13 @@ export class GzipJsonlWriter {
   private pending = '';
   records = 0;
 
-  constructor(readonly path: string) {
+  constructor(
+    readonly path: string,
+    level: number,
+  ) {
     mkdirSync(dirname(path), { recursive: true });
     this.temp = tempPathFor(path);
-    this.gzip = createGzip({ level: 6 });
+    this.gzip = createGzip({ level });
     this.file = createWriteStream(this.temp);
     this.gzip.pipe(this.file);
   }
