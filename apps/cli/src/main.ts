@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerEvalCommand } from './commands/eval.js';
 import { registerInspectCommand } from './commands/inspect.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerStepsCommand } from './commands/steps.js';
@@ -19,6 +20,7 @@ const program = new Command('ntl')
 registerRunCommand(program, setExitCode);
 registerInspectCommand(program, setExitCode);
 registerStepsCommand(program);
+registerEvalCommand(program);
 
 try {
   await program.parseAsync(process.argv);
