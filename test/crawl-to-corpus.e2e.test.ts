@@ -59,7 +59,8 @@ test('the sample crawl becomes a corpus with stats, manifest and report', () => 
   const aragonese = gunzipSync(readFileSync(join(out, 'corpus/und_Zyyy/part-00001.jsonl.gz'))).toString('utf8');
   expect(aragonese).toContain('Escopete ye un municipio');
   const report = readFileSync(join(out, 'report.html'), 'utf8');
-  expect(report).toContain('<td>crawl.dedup</td><td class="num">exact_duplicate</td><td class="num">9</td>');
+  expect(report).toContain('<td>crawl.dedup</td><td>exact_duplicate</td><td class="num">9</td>');
+  expect(report).toContain('<td>corpus.write</td><td class="num">127</td><td class="num">127</td><td class="num">100.0%</td>');
 });
 
 test('damaged, missing and empty inputs are counted with file and offset, and the run still succeeds', () => {

@@ -58,9 +58,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function expectType(value: unknown, field: string, type: 'string' | 'number', where?: string): void {
-  if (typeof value !== type || (type === 'number' && !Number.isFinite(value))) {
-    throw new DocValidationError(field, `expected ${type}, got ${value === null ? 'null' : typeof value}`, where);
-  }
+  if (typeof value !== type) throw new DocValidationError(field, `expected ${type}, got ${value === null ? 'null' : typeof value}`, where);
+  if (type === 'number' && !Number.isFinite(value)) throw new DocValidationError(field, `expected a finite number, got ${String(value)}`, where);
 }
 
 function validateDrop(value: unknown, field: string, where?: string): void {

@@ -53,6 +53,7 @@ async function writeDoc(doc: Doc, corpus: WriterSet, dropped: WriterSet, keepSeg
     await dropped.get(folderFor(doc.drop.filter, 'unnamed-filter')).write({ ...corpusRecord(doc, doc.text, false, undefined), drop: doc.drop });
     return;
   }
+  stats.add('corpus.write.docs_in');
   const kept = keptText(doc);
   for (const removal of kept.removed) {
     stats.add(`corpus.write.sentences_dropped.${removal.drop.filter}`);
@@ -70,6 +71,7 @@ async function writeDoc(doc: Doc, corpus: WriterSet, dropped: WriterSet, keepSeg
   const tag = folderFor(doc.lang?.tag ?? UNDETERMINED_TAG, UNDETERMINED_TAG);
   await corpus.get(tag).write(corpusRecord(doc, kept.text, keepSegments, kept.segments));
   stats.add(`corpus.write.docs.${tag}`);
+  stats.add('corpus.write.docs_out');
   stats.add(`corpus.write.chars.${tag}`, kept.text.length);
   stats.add(`corpus.write.bytes.${tag}`, Buffer.byteLength(kept.text));
 }

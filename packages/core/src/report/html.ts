@@ -18,13 +18,16 @@ export function formatCount(count: number): string {
   return count.toLocaleString('en-US');
 }
 
+/** Counts, sizes, shares and durations are right-aligned; words are not. */
+const NUMERIC_CELL = /^[-+]?[\d,.]+(?: ?(?:%|s|B|KB|MB|GB|TB))?$/;
+
 /** A table with a proportional bar in the last column; self-contained so the report opens offline. */
 export function barTable(headers: string[], rows: Array<{ cells: string[]; value: number }>, maxValue = Math.max(1, ...rows.map((row) => row.value))): string {
   const head = headers.map((header) => `<th>${escapeHtml(header)}</th>`).join('');
   const body = rows
     .map(({ cells, value }) => {
       const width = ((100 * value) / maxValue).toFixed(1);
-      const tds = cells.map((cell, i) => `<td${i > 0 ? ' class="num"' : ''}>${escapeHtml(cell)}</td>`).join('');
+      const tds = cells.map((cell) => `<td${NUMERIC_CELL.test(cell) ? ' class="num"' : ''}>${escapeHtml(cell)}</td>`).join('');
       return `<tr>${tds}<td class="bar"><span style="width:${width}%"></span></td></tr>`;
     })
     .join('\n');

@@ -9,12 +9,15 @@ interface StepFlow {
   ms: number;
 }
 
-/** Steps in pipeline order, with the documents they took in and let through (from `mapStep` counters). */
+/**
+ * Steps in pipeline order, with the documents they took in and let through (`mapStep` counters;
+ * a reader has no input, so its output is its `<step>.docs` count).
+ */
 function stepFlows(manifest: RunManifest, stats: StatsSnapshot): StepFlow[] {
   return manifest.pipeline.steps.map(({ use }) => ({
     step: use,
     docsIn: stats.counters[`${use}.docs_in`] ?? 0,
-    docsOut: stats.counters[`${use}.docs_out`] ?? 0,
+    docsOut: stats.counters[`${use}.docs_out`] ?? stats.counters[`${use}.docs`] ?? 0,
     ms: stats.timings[use]?.ms ?? 0,
   }));
 }
