@@ -34,3 +34,29 @@ export type { PairedFormatOptions } from './format/paired-format.js';
 
 export { SegmentFileError, decodeSegments, readSegmentFile, checkSegmentCounts, splitTabbedReferences } from './io/segment-files.js';
 export type { NamedSegments } from './io/segment-files.js';
+
+// Error-mode detectors, RTTLangIDChrF and their reports (issue 5; docs/eval-errors.md).
+export { ERROR_MODES, SEVERITIES } from './errors/flag.js';
+export type { ErrorMode, Severity, Span, Flag } from './errors/flag.js';
+export type { ErrorItem } from './errors/error-item.js';
+export { detectErrors, resolveErrorOptions, DETECTOR_DEFAULTS } from './errors/detect-errors.js';
+export type { ErrorOptions, ResolvedErrorOptions, DetectorSettings, DetectContext } from './errors/detect-errors.js';
+export { analyseErrors, errorSignature, corpusVocabularies } from './errors/analyse-errors.js';
+export type { Vocabularies } from './errors/named-entities.js';
+export type { AnalyseExtras, ErrorAnalysis, ErrorSummary, FlagCounts, ItemFlags } from './errors/analyse-errors.js';
+export type { TranslateFn } from './errors/period-trick.js';
+export { runErrorAnalysis, flagsJsonl } from './errors/run-error-analysis.js';
+export type { ErrorAnalysisRun, ErrorAnalysisFiles } from './errors/run-error-analysis.js';
+export { loadTermLists, parseTermList, TermListError } from './errors/term-lists.js';
+export type { TermLists } from './errors/term-lists.js';
+export { digitValue, asciiDigits, hanNumeralValue, romanNumeralValue } from './errors/numerals.js';
+export { findNumbers } from './errors/numbers.js';
+export type { NumberToken } from './errors/numbers.js';
+export { rttLangIdChrf, rttSignature, RttInputError } from './rtt/rtt-langid-chrf.js';
+export type { RttItem, RttOptions, RttResult, RttAggregate, RttSentence, RttVariant } from './rtt/rtt-langid-chrf.js';
+export { runRttLangIdChrf } from './rtt/run-rtt.js';
+export type { RttRun } from './rtt/run-rtt.js';
+export type { LanguageClassifier, LanguagePrediction } from './rtt/language-classifier.js';
+export { renderErrorReport } from './report/error-report.js';
+export type { ErrorReportOptions } from './report/error-report.js';
+export { EVAL_VERSION } from './report/eval-version.js';

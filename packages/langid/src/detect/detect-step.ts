@@ -1,0 +1,96 @@
+/**
+ * The pipeline step `langid.detect`: fills `doc.lang` ({tag, score, top}, plus `reason` when the tag is
+ * und_Zyyy) from the document's sentence evidence, and `segments[i].lang/score` for each segment.
+ * Counters: `langid.detect.docs.<tag>` per document, `langid.detect.und.<reason>` for undetermined ones.
+ * Documents already dropped upstream pass through untouched and uncounted (mapStep's rule).
+ */
+import { defineStep, mapStep, UND, type Doc, type Segment } from '@ntl/core';
+import { defaultModelDir } from '../model/default-model.js';
+import { loadLangIdModel } from '../model/model-folder.js';
+import type { NgramLangIdModel } from '../model/ngram-model.js';
+import type { LangPrediction, SentenceClassifier } from '../prediction.js';
+import { predictDocument } from './predict.js';
+import { splitSentences } from './sentences.js';
+
+const NAME = 'langid.detect';
+
+/** Ranks of one process share a loaded model. */
+const loaded = new Map<string, Promise<NgramLangIdModel>>();
+
+function loadShared(dir: string): Promise<NgramLangIdModel> {
+  let model = loaded.get(dir);
+  if (!model) {
+    model = loadLangIdModel(dir);
+    loaded.set(dir, model);
+    model.catch(() => loaded.delete(dir));
+  }
+  return model;
+}
+
+export interface DetectOptions {
+  level: 'document' | 'sentence';
+  minScore: number;
+  top: number;
+}
+
+/** A segment's `lang`/`score` from its sentence prediction, minScore applied. */
+function segmentLabel(prediction: LangPrediction, minScore: number): { lang: string; score: number } {
+  return prediction.tag !== UND && prediction.score < minScore ? { lang: UND, score: 1 - prediction.score } : { lang: prediction.tag, score: prediction.score };
+}
+
+/** Annotates one document (pure apart from the model): the step's whole job, exported for callers without a pipeline. */
+export function detectDocument(model: SentenceClassifier, doc: Doc, options: DetectOptions): Doc {
+  const spans = doc.segments ?? (options.level === 'sentence' ? splitSentences(doc.text) : undefined);
+  const result = predictDocument(model, doc.text, { k: options.top, minScore: options.minScore, ...(spans ? { segments: spans } : {}) });
+  const lang: LangPrediction = { tag: result.tag, score: result.score, top: result.top, ...(result.reason ? { reason: result.reason } : {}) };
+  const annotated: Doc = { ...doc, lang };
+  if (spans) {
+    annotated.segments = spans.map((span, i): Segment => {
+      const prediction = result.sentences[i]?.prediction;
+      return prediction ? { ...span, ...segmentLabel(prediction, options.minScore) } : { ...span };
+    });
+  }
+  return annotated;
+}
+
+export const detectStep = defineStep({
+  name: NAME,
+  description: 'language identification of documents and their segments (n-gram model, sentence evidence aggregated per document)',
+  options: {
+    model: {
+      type: 'string',
+      default: '',
+      description:
+        'model folder; empty: models/langid-full if built, else models/langid-udhr (looked up under the working directory, then under the repository holding @ntl/langid)',
+    },
+    level: {
+      type: 'enum',
+      values: ['document', 'sentence'],
+      default: 'document',
+      description: 'document: lang from the sentences, segments[].lang where segments exist; sentence: also splits documents without segments into sentence segments',
+    },
+    minScore: {
+      type: 'number',
+      default: 0,
+      min: 0,
+      max: 1,
+      description: 'documents and segments scoring below this become und_Zyyy (in addition to the model’s per-language thresholds)',
+    },
+    top: { type: 'integer', default: 3, min: 1, max: 20, description: 'labels kept in lang.top' },
+  },
+  create(options) {
+    const dir = options.model === '' ? defaultModelDir() : options.model;
+    const detect: DetectOptions = { level: options.level as DetectOptions['level'], minScore: options.minScore, top: options.top };
+    return async function* (input, ctx) {
+      const model = await loadShared(dir);
+      ctx.log.info(`${NAME}: model loaded`, { model: dir, languages: model.languages.length });
+      yield* mapStep(NAME, (doc) => {
+        const annotated = detectDocument(model, doc, detect);
+        const lang = annotated.lang as LangPrediction;
+        ctx.stats.add(`${NAME}.docs.${lang.tag}`);
+        if (lang.tag === UND) ctx.stats.add(`${NAME}.und.${lang.reason ?? 'unknown'}`);
+        return annotated;
+      })(input, ctx);
+    };
+  },
+});

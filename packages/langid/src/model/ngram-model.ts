@@ -1,0 +1,81 @@
+/**
+ * Stage 1 LangID: script pre-check, then the fastText n-gram model, then per-language thresholds.
+ * Defined answers for every string (issue 3, "Bad input"):
+ * - empty or whitespace-only → `und_Zyyy`, reason 'empty';
+ * - no letters once URLs, e-mails, digits, punctuation, symbols and emoji are removed → 'no-letters';
+ * - letters only in scripts none of the model's languages use → 'unknown-script';
+ * - best score under the language's threshold → 'below-threshold' (top still lists the candidates);
+ * - lone surrogates become U+FFFD; texts are cut to `maxChars` code points (after a raw cut at 4 × maxChars
+ *   UTF-16 units, so a 1 MB line costs no more than a long sentence);
+ * - two scripts each holding ≥ 30% of the letters → still predicted, with `mixedScript: true`.
+ */
+import { UND } from '@ntl/core';
+import type { FastTextClassifier } from '../ngram/fasttext-classifier.js';
+import { modelText } from '../ngram/model-text.js';
+import type { LangPrediction, SentenceClassifier } from '../prediction.js';
+import { precheck } from '../script-precheck/precheck.js';
+import { ScriptIndex } from '../script-precheck/script-index.js';
+import type { LangIdModelManifest } from './manifest.js';
+
+export interface NgramPrediction extends LangPrediction {
+  /** Two scripts each hold at least 30% of the letters (the prediction is still made). */
+  mixedScript?: boolean;
+}
+
+/** Raw input is cut to this many UTF-16 units per kept code point before normalising. */
+const RAW_CHARS_PER_KEPT_CHAR = 4;
+
+function undetermined(reason: string, score = 1, top: Array<[string, number]> = []): NgramPrediction {
+  return { tag: UND, score, top, reason };
+}
+
+function firstCodePoints(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const kept = Array.from(text).slice(0, max).join('');
+  return kept.trimEnd();
+}
+
+export class NgramLangIdModel implements SentenceClassifier {
+  readonly languages: readonly string[];
+  private readonly scripts: ScriptIndex;
+
+  constructor(
+    readonly manifest: LangIdModelManifest,
+    private readonly classifier: FastTextClassifier,
+  ) {
+    this.languages = manifest.languages;
+    this.scripts = new ScriptIndex(manifest.languages);
+  }
+
+  /** The reject threshold of a tag (0 when it has none). */
+  threshold(tag: string): number {
+    return this.manifest.thresholds[tag] ?? 0;
+  }
+
+  predict(texts: readonly string[], options: { k?: number } = {}): NgramPrediction[] {
+    const k = Math.max(1, Math.floor(options.k ?? 1));
+    return texts.map((text) => this.predictOne(text, k));
+  }
+
+  private predictOne(input: unknown, k: number): NgramPrediction {
+    const text = typeof input === 'string' ? input : String(input ?? '');
+    if (text.trim() === '') return undetermined('empty');
+    const { maxChars } = this.manifest;
+    const raw = text.length > maxChars * RAW_CHARS_PER_KEPT_CHAR ? text.slice(0, maxChars * RAW_CHARS_PER_KEPT_CHAR) : text;
+    const clean = firstCodePoints(modelText(raw, this.manifest.modelText), maxChars);
+    const check = precheck(clean, this.scripts);
+    if (check.kind === 'undetermined') return undetermined(check.reason);
+    const flag = check.mixedScript ? { mixedScript: true } : {};
+    if (check.kind === 'decided') return { tag: check.tag, score: 1, top: [[check.tag, 1]], ...flag };
+    const top = this.classifier.predict(clean, k);
+    const [tag, score] = top[0] ?? [UND, 0];
+    if (tag === UND) return undetermined('no-letters');
+    if (score < this.threshold(tag)) return { ...undetermined('below-threshold', 1 - score, top), ...flag };
+    return { tag, score, top, ...flag };
+  }
+
+  /** Frees the wasm model. */
+  dispose(): void {
+    this.classifier.dispose();
+  }
+}
