@@ -31,6 +31,7 @@ import { endsSentence } from '../../packages/eval/dist/errors/truncation.js';
 import { expectedScripts, isUnspaced, scriptOf } from '../../packages/eval/dist/errors/target-scripts.js';
 import { corpusVocabularies } from '../../packages/eval/dist/errors/analyse-errors.js';
 import { targetProbability } from '../../packages/eval/dist/rtt/language-classifier.js';
+import { prng } from './perturbed-corpus.js';
 
 const FLORES = '/work/shared/data/flores200-sib';
 const GATITOS = '/work/shared/data/gatitos';
@@ -59,17 +60,6 @@ const TAGS = readdirSync(FLORES).filter((t) => existsSync(join(FLORES, t, 'dev.t
 const TARGETS = TAGS.filter((t) => t !== REFERENCE);
 const data = Object.fromEntries(TAGS.map((t) => [t, { train: readSplit(t, 'train'), dev: readSplit(t, 'dev') }]));
 
-/** mulberry32: seeded, so the sample is the same on every run. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pick = (rand, list) => list[Math.floor(rand() * list.length)];
 
 // ---------------------------------------------------------------- length table

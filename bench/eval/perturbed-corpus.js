@@ -20,7 +20,7 @@ export function loadSentences(tag, dir = FLORES_DIR) {
 }
 
 /** mulberry32: a small seeded PRNG, so runs are repeatable. */
-function prng(seed) {
+export function prng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
