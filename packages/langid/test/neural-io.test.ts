@@ -6,8 +6,11 @@ import { ModelLoadError } from '../src/model/model-error.js';
 import { selectBackend } from '../src/neural/backend.js';
 import { fileIOHandler, WeightsFileError } from '../src/neural/file-io-handler.js';
 import { networkTensors } from '../src/neural/network.js';
-import { loadNeuralModel, NEURAL_FILES, saveNeuralModel } from '../src/neural/neural-folder.js';
-import { createNeuralModel, labelledSequences } from '../src/neural/train-neural.js';
+import { loadCombinedClassifier, loadNeuralModel, NEURAL_FILES, saveNeuralModel } from '../src/neural/neural-folder.js';
+import { createNeuralModel, labelledSequences, trainNeuralModel } from '../src/neural/train-neural.js';
+import { loadLangIdModel } from '../src/model/model-folder.js';
+import { trainModel } from '../src/model/train-model.js';
+import type { LabeledText } from '../src/seed/labeled-text.js';
 import { trainNetwork } from '../src/neural/training.js';
 
 const LANGUAGES = ['eng_Latn', 'fra_Latn', 'rus_Cyrl'];
@@ -101,5 +104,56 @@ describe('neural model folders', () => {
     await expect(loadNeuralModel(dir)).rejects.toThrow(
       `${join(dir, 'neural', 'weights.bin')} does not match model.json (weight "classifier.hidden.kernel" has shape [12, 8], expected [8, 12])`,
     );
+  });
+});
+
+describe('trainNeuralModel into a stage-1 model folder', () => {
+  // Three languages' sentences, each a short real sentence varied by word order.
+  const SENTENCES: Record<string, string[]> = {
+    eng_Latn: ['the cat sleeps on the warm mat', 'my brother reads a book every night', 'we walk to the market in the morning'],
+    fra_Latn: ['le chat dort sur le tapis chaud', 'mon frère lit un livre chaque soir', 'nous marchons au marché le matin'],
+    rus_Cyrl: ['кошка спит на тёплом коврике', 'мой брат читает книгу каждый вечер', 'мы идём на рынок утром'],
+  };
+  const texts = (rotate: number): LabeledText[] =>
+    Object.entries(SENTENCES).flatMap(([tag, list]) =>
+      list.map((text, i) => {
+        const words = text.split(' ');
+        return { tag, text: [...words.slice(rotate % words.length), ...words.slice(0, rotate % words.length)].join(' '), docId: `${tag}:${i}:${rotate}`, source: 'test' };
+      }),
+    );
+
+  test('trains, tunes the weight, saves neural/ and loads back as the combined classifier', async () => {
+    const dir = freshDir();
+    const labelled = [0, 1, 2, 3].flatMap(texts);
+    await trainModel({ data: labelled, heldOut: texts(4), refit: false, quantize: false, outDir: dir, hyperparameters: { epoch: 5 } });
+    const stage1 = await loadLangIdModel(dir);
+    const lines: string[] = [];
+    const trained = await trainNeuralModel({
+      labelled,
+      unlabelled: texts(5).map((t) => t.text),
+      stage1,
+      heldOut: texts(4),
+      model: SMALL,
+      training: { steps: 20, batchSize: 8, reconstructionBatchSize: 4 },
+      selfTraining: { rounds: 1, steps: 5, minScore: 0.5 },
+      outDir: dir,
+      log: (line) => lines.push(line),
+    });
+    stage1.dispose();
+    expect(trained.files).toEqual(['neural/model.json', 'neural/weights.bin']);
+    expect(trained.model.languages).toEqual(LANGUAGES);
+    expect(trained.joint.steps).toBe(20);
+    expect(trained.selfTraining).toHaveLength(1);
+    expect(trained.interpolation.accuracyByWeight).toHaveLength(11);
+    expect(lines.some((line) => line.startsWith('neural: 3 languages, 36 labelled and 9 unlabelled sentences'))).toBe(true);
+    const combined = await loadCombinedClassifier(dir);
+    expect(combined.weight).toBe(trained.interpolation.weight);
+    expect(combined.languages).toEqual(LANGUAGES);
+    const [empty, russian] = combined.predict(['  ', 'кошка читает книгу'], { k: 2 });
+    expect(empty).toEqual({ tag: 'und_Zyyy', score: 1, top: [], reason: 'empty' });
+    expect(russian?.tag).toBe('rus_Cyrl');
+    expect(russian?.top).toHaveLength(2);
+    trained.model.dispose();
+    combined.dispose();
   });
 });

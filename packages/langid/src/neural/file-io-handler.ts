@@ -28,7 +28,7 @@ interface ModelJson {
   generatedBy?: string;
   modelTopology?: unknown;
   weightsManifest: Array<{ paths: string[]; weights: tf.io.WeightsManifestEntry[] }>;
-  userDefinedMetadata?: Record<string, {}>;
+  userDefinedMetadata?: tf.io.ModelArtifacts['userDefinedMetadata'];
 }
 
 const BYTES_PER_ELEMENT: Record<string, number> = { float32: 4, int32: 4, bool: 1 };

@@ -53,6 +53,12 @@ export class InterpolatedClassifier implements SentenceClassifier {
     const neural = this.neural.probabilities(texts);
     return first.map((prediction, i) => interpolate(prediction, neural[i], this.neural.languages, this.weight, k));
   }
+
+  /** Frees both models (stage 1's wasm model too, when it has a dispose method, as NgramLangIdModel does). */
+  dispose(): void {
+    this.neural.dispose();
+    (this.stage1 as Partial<{ dispose: () => void }>).dispose?.();
+  }
 }
 
 export interface WeightTuning {

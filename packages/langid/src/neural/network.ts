@@ -7,9 +7,12 @@
  *   position's own (masked) n-grams, the sentence vector of the visible positions and the embedding of the
  *   previous original character (MASS's decoder reads the span shifted right, i.e. teacher forcing), one ReLU
  *   layer, softmax over the target characters (target-vocabulary.ts).
- * Heavier encoders (a byte CNN, a Transformer layer) were measured too slow on the 2-core wasm budget: wasm
- * lacks Conv2DBackpropFilter, its gather is ~10× slower than a matMul of the same output, and transposed
- * matMuls run ~6× slower than plain ones (hence `dense` below).
+ * A per-position encoder was tried first: a width-3 convolution block over the position vectors (written as a
+ * matMul over shifted copies, since wasm has no Conv2DBackpropFilter) cost ~1.1 s per step of 64 sentences on
+ * this project's shared 2-core machine, about 25× the bag encoder, which would have left a few hundred
+ * training steps in the issue's time budget. Two wasm costs found on the way shape this file: tf.gather is
+ * ~10× slower than a matMul of the same output (hence the JS tables), and a matMul with a transposed operand
+ * runs ~6× slower than a plain one (hence `dense` below).
  */
 import * as tf from '@tensorflow/tfjs';
 import { EmbeddingTable } from './embedding-table.js';

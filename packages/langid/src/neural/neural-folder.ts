@@ -63,7 +63,7 @@ export async function saveNeuralModel(modelDir: string, model: NeuralLangIdModel
       generatedBy: `@ntl/langid, @tensorflow/tfjs ${tf.version_core}`,
       weightSpecs: specs,
       weightData: data,
-      userDefinedMetadata: metadata as unknown as Record<string, {}>,
+      userDefinedMetadata: metadata as unknown as tf.io.ModelArtifacts['userDefinedMetadata'],
     });
   } finally {
     tf.dispose(Object.values(tensors));

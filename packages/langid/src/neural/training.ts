@@ -11,7 +11,8 @@
  * (network.ts); targets are the frequent characters only (target-vocabulary.ts). The intent for language ID:
  * to reconstruct the span, the sentence vector must encode which language's spelling the visible half follows,
  * and the n-grams that only the unlabelled (in-domain) text contains get trained embeddings in the space the
- * classifier reads. Whether that helps is measured by bench/langid/sslid.js (docs: it did not, measurably).
+ * classifier reads. bench/langid/sslid.js measures whether it helps: with UDHR as seed and FLORES as the
+ * unlabelled text it did not (accuracy −3 points before self-training, ±0.5 after it).
  */
 import * as tf from '@tensorflow/tfjs';
 import { seededRandom } from '../seed/seeded-random.js';
