@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerEvalCommand } from './commands/eval.js';
 import { registerInspectCommand } from './commands/inspect.js';
+import { registerLangIdCommand } from './commands/langid/index.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerStepsCommand } from './commands/steps.js';
 import { CliError, EXIT } from './exit-codes.js';
@@ -21,6 +22,7 @@ registerRunCommand(program, setExitCode);
 registerInspectCommand(program, setExitCode);
 registerStepsCommand(program);
 registerEvalCommand(program);
+registerLangIdCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -20,7 +20,11 @@ export interface LangIdModelManifest {
   training: Record<string, unknown>;
   /** Held-out figures measured when the model was built. */
   metrics: Record<string, unknown>;
-  files: { weights: string };
+  /**
+   * `weights`: the fastText model; `clusters`: the confusable clusters derived from the held-out confusions
+   * (for the filters); `neural`: the SSLID stage's files, when it was trained (loadCombinedClassifier).
+   */
+  files: { weights: string; clusters?: string; neural?: string[] };
   /** Applied identically at training and prediction time. */
   modelText: ModelTextOptions;
   /** Texts are cut to this many code points (after normalisation) before the model: bounds time on 1 MB lines. */

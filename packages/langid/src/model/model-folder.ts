@@ -3,15 +3,17 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic, writeJsonAtomic } from '@ntl/core';
+import { writeClusters, type ConfusableClusters } from '../clusters/confusable-clusters.js';
 import { FastTextClassifier, LABEL_PREFIX } from '../ngram/fasttext-classifier.js';
 import { FastTextFormatError, modelLabels, readFastText } from '../ngram/fasttext-format.js';
 import { MODEL_FILE, manifestProblem, type LangIdModelManifest } from './manifest.js';
 import { ModelLoadError, rebuildCommand } from './model-error.js';
 import { NgramLangIdModel } from './ngram-model.js';
 
-/** Writes the weights first and model.json last, each atomically: a folder with a model.json is complete. */
-export function saveModel(dir: string, manifest: LangIdModelManifest, weights: Uint8Array): void {
+/** Writes the weights (and clusters) first and model.json last, each atomically: a folder with a model.json is complete. */
+export function saveModel(dir: string, manifest: LangIdModelManifest, weights: Uint8Array, clusters?: ConfusableClusters): void {
   writeFileAtomic(join(dir, manifest.files.weights), weights);
+  if (clusters && manifest.files.clusters) writeClusters(join(dir, manifest.files.clusters), clusters);
   writeJsonAtomic(join(dir, MODEL_FILE), manifest);
 }
 
@@ -54,4 +56,10 @@ export async function loadLangIdModel(dir: string): Promise<NgramLangIdModel> {
     throw new ModelLoadError(weightsPath, `does not match ${MODEL_FILE} (its ${labels.length} labels are not the ${manifest.languages.length} languages listed)`, command);
   }
   return new NgramLangIdModel(manifest, await FastTextClassifier.fromBytes(bytes));
+}
+
+/** The folder's confusable clusters file, when its model was built with held-out data (else undefined). */
+export async function modelClustersPath(dir: string): Promise<string | undefined> {
+  const manifest = await readManifest(dir, rebuildCommand(dir));
+  return manifest.files.clusters === undefined ? undefined : join(dir, manifest.files.clusters);
 }

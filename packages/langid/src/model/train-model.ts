@@ -17,6 +17,8 @@ import { chooseThresholds, DEFAULT_THRESHOLD_OPTIONS, type ThresholdOptions } fr
 import type { LabeledText } from '../seed/labeled-text.js';
 import { splitByDocument } from '../seed/split.js';
 import { DEFAULT_TEMPERATURE } from '../seed/temperature.js';
+import { confusableClusters, type ConfusableClusters } from '../clusters/confusable-clusters.js';
+import { evaluate as scoreHeldOut } from '../eval/evaluate.js';
 import { createdWith } from './created-with.js';
 import { fitInWorker, fitLines, trainingLines } from './fit.js';
 import { heldOutMetrics, type HeldOutMetrics } from './held-out-metrics.js';
@@ -81,7 +83,13 @@ export interface TrainedModel {
   weights: Uint8Array;
   /** Held-out figures (also in manifest.metrics). */
   heldOut?: HeldOutMetrics;
+  /** Languages the held-out run confused (paper §2.1.3), saved as `clusters.json` for the filters. */
+  clusters?: ConfusableClusters;
+  /** The split used: what the held-out run trained on, and what it was measured on (e.g. for the neural stage). */
+  split: { train: LabeledText[]; heldOut: LabeledText[] };
 }
+
+export const CLUSTERS_FILE = 'clusters.json';
 
 interface FitSettings {
   hyperparameters: FastTextHyperparameters;
@@ -144,7 +152,7 @@ async function evaluate(
   manifest: LangIdModelManifest,
   heldOut: readonly LabeledText[],
   thresholdOptions: ThresholdOptions,
-): Promise<{ metrics: HeldOutMetrics; thresholds: Record<string, number>; sentencesPerSecond: number }> {
+): Promise<{ metrics: HeldOutMetrics; thresholds: Record<string, number>; sentencesPerSecond: number; clusters: ConfusableClusters }> {
   const model = new NgramLangIdModel(manifest, await FastTextClassifier.fromBytes(weights));
   try {
     const started = performance.now();
@@ -157,7 +165,17 @@ async function evaluate(
       best: p.tag,
       answer: p.tag !== UND && p.score < (thresholds[p.tag] ?? 0) ? UND : p.tag,
     }));
-    return { metrics: heldOutMetrics(rows), thresholds, sentencesPerSecond: Math.round(heldOut.length / Math.max(elapsed, 1e-9)) };
+    const confusions = scoreHeldOut(
+      heldOut,
+      predictions.map((p, i) => (rows[i]?.answer === UND && p.tag !== UND ? { ...p, tag: UND, reason: 'below-threshold' } : p)),
+      { macro: 'no' },
+    );
+    return {
+      metrics: heldOutMetrics(rows),
+      thresholds,
+      sentencesPerSecond: Math.round(heldOut.length / Math.max(elapsed, 1e-9)),
+      clusters: confusableClusters(confusions.all, { signature: confusions.signature }),
+    };
   } finally {
     model.dispose();
   }
@@ -228,6 +246,8 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainedMod
     metrics: evaluation ? { heldOut: evaluation.metrics, heldOutSentencesPerSecond: evaluation.sentencesPerSecond } : {},
     thresholds: Object.fromEntries(Object.entries(evaluation?.thresholds ?? {}).filter(([tag]) => languages.includes(tag))),
   };
-  if (options.outDir) saveModel(options.outDir, manifest, weights);
-  return evaluation ? { manifest, weights, heldOut: evaluation.metrics } : { manifest, weights };
+  if (evaluation) manifest.files.clusters = CLUSTERS_FILE;
+  if (options.outDir) saveModel(options.outDir, manifest, weights, evaluation?.clusters);
+  const split = { train, heldOut };
+  return evaluation ? { manifest, weights, split, heldOut: evaluation.metrics, clusters: evaluation.clusters } : { manifest, weights, split };
 }
