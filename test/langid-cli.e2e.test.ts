@@ -101,7 +101,7 @@ test('train --data [--neural] builds a folder (weights, thresholds, clusters, ne
 
 test('a missing or corrupt model, or unreadable seed data, is an error that names the file and what to run', () => {
   const missing = ntl(['langid', 'predict', '--model', join(work, 'nowhere')], { input: 'hello\n' });
-  expect(missing.status).toBe(1);
+  expect(missing.status).toBe(2);
   expect(missing.stderr).toContain(`${join(work, 'nowhere', 'model.json')} is missing: run \`ntl langid train --output ${join(work, 'nowhere')}\``);
 
   const broken = join(work, 'langid-udhr');
@@ -109,7 +109,7 @@ test('a missing or corrupt model, or unreadable seed data, is an error that name
   cpSync(shipped, broken, { recursive: true });
   writeFileSync(join(broken, 'lid.ftz'), readFileSync(join(shipped, 'lid.ftz')).subarray(0, 1000));
   const corrupt = ntl(['langid', 'predict', '--model', broken], { input: 'hello\n' });
-  expect(corrupt.status).toBe(1);
+  expect(corrupt.status).toBe(2);
   expect(corrupt.stderr).toMatch(new RegExp(`${join(broken, 'lid.ftz').replaceAll('/', '\\/')} is corrupt .*: run \`ntl langid train --preset udhr\``));
 
   const badLine = join(work, 'bad.tsv');

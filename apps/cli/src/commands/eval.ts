@@ -12,13 +12,15 @@ import {
   isBleuTokenizerName,
   pairedApproxRandomization,
   pairedBootstrap,
-  readSegmentFile,
   type Metric,
   type NamedSegments,
 } from '@ntl/eval';
 import { Option, type Command } from 'commander';
 import { CliError, EXIT } from '../exit-codes.js';
 import { parsePositiveInteger } from './arguments.js';
+import { registerEvalErrorsCommand } from './eval-errors.js';
+import { readSegments } from './eval-inputs.js';
+import { registerEvalRttCommand } from './eval-rtt.js';
 
 const METRIC_NAMES = ['bleu', 'chrf', 'chrf++', 'ter'] as const;
 type MetricName = (typeof METRIC_NAMES)[number];
@@ -60,16 +62,6 @@ function buildMetrics(options: MetricOptions): Metric[] {
   });
 }
 
-function readSegments(path: string): NamedSegments {
-  try {
-    return { name: path, segments: readSegmentFile(path) };
-  } catch (error) {
-    if (error instanceof SegmentFileError) throw new CliError(error.message, EXIT.usage);
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(`cannot read ${path}${code ? ` (${code})` : ''}`, EXIT.usage);
-  }
-}
-
 function checkCounts(hyp: NamedSegments, refs: NamedSegments[]): void {
   try {
     checkSegmentCounts(hyp, refs);
@@ -97,9 +89,14 @@ function addMetricOptions(command: Command): Command {
     .option('--width <n>', 'decimals in printed scores', (value) => parsePositiveInteger(value), 2);
 }
 
-/** `ntl eval score` and `ntl eval compare`: sacrebleu's command line, on the same numbers. */
+/**
+ * `ntl eval score` and `ntl eval compare`: sacrebleu's command line, on the same numbers; `ntl eval errors` and
+ * `ntl eval rtt`: error-mode flags and RTTLangIDChrF (eval-errors.ts, eval-rtt.ts).
+ */
 export function registerEvalCommand(program: Command): void {
-  const evalCommand = program.command('eval').description('Score translations: BLEU, chrF, chrF++, TER exactly as sacrebleu 2.6.0, and significance tests.');
+  const evalCommand = program
+    .command('eval')
+    .description('Score translations: BLEU, chrF, chrF++, TER exactly as sacrebleu 2.6.0, significance tests, RTTLangIDChrF and error-mode flags.');
 
   addMetricOptions(
     evalCommand
@@ -153,4 +150,7 @@ export function registerEvalCommand(program: Command): void {
       );
       process.stdout.write(`${formatPairedResults(result, { width: options.width, json: options.json ?? false })}\n`);
     });
+
+  registerEvalErrorsCommand(evalCommand);
+  registerEvalRttCommand(evalCommand);
 }

@@ -1,9 +1,9 @@
 /** `ntl langid eval`: accuracy, macro-F1, per-language P/R/F1/FPR, confusions and calibration of a model on gold data. */
-import { evalCommand, lowRecallLanguages, MACRO_MODES, modelFolderIdentity, SeedFormatError, type EvalFormat, type EvalMetrics, type MacroMode } from '@ntl/langid';
+import { evalCommand, lowRecallLanguages, MACRO_MODES, SeedFormatError, type EvalFormat, type EvalMetrics, type MacroMode } from '@ntl/langid';
 import { Option, type Command } from 'commander';
 import { CliError, EXIT } from '../../exit-codes.js';
 import { parsePositiveInteger } from '../arguments.js';
-import { chosenModelDir, loadClassifier, type ModelChoice } from './model-choice.js';
+import { loadModelChoice, type ModelChoice } from '../langid-model.js';
 
 interface EvalOptions extends ModelChoice {
   data: string;
@@ -45,13 +45,11 @@ export function registerLangIdEval(langid: Command): void {
     .option('--top <n>', 'confusions and low-recall languages listed', parsePositiveInteger, 10)
     .addHelpText('after', '\nExample:\n  ntl langid eval --data ../shared/data/flores200-sib --split dev --out out/langid-eval')
     .action(async (options: EvalOptions) => {
-      const dir = chosenModelDir(options);
-      const classifier = await loadClassifier(options);
-      const identity = modelFolderIdentity(dir);
+      const { classifier, identity } = await loadModelChoice(options);
       try {
         const { result, files } = await evalCommand({
           classifier,
-          model: options.neural ? { ...identity, name: `${identity.name}+neural` } : identity,
+          model: identity,
           dataPath: options.data,
           split: options.split,
           format: options.format,

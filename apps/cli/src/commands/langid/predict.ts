@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { predictDocument, type SentenceClassifier } from '@ntl/langid';
 import { Option, type Command } from 'commander';
 import { parsePositiveInteger } from '../arguments.js';
-import { loadClassifier, type ModelChoice } from './model-choice.js';
+import { loadModelChoice, type ModelChoice } from '../langid-model.js';
 
 interface PredictOptions extends ModelChoice {
   level: 'sentence' | 'document';
@@ -41,7 +41,7 @@ export function registerLangIdPredict(langid: Command): void {
     .option('--batch <n>', 'lines per model call', parsePositiveInteger, 1000)
     .addHelpText('after', '\nExample:\n  echo "Habari ya asubuhi, rafiki yangu" | ntl langid predict\n  {"tag":"swh_Latn","score":0.99,"top":[["swh_Latn",0.99],…]}')
     .action(async (files: string[], options: PredictOptions) => {
-      const classifier = await loadClassifier(options);
+      const { classifier } = await loadModelChoice(options);
       try {
         const inputs = files.length ? files.map((file) => createReadStream(file)) : [process.stdin];
         for (const input of inputs) {
