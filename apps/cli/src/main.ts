@@ -4,6 +4,7 @@ import { registerInspectCommand } from './commands/inspect.js';
 import { registerLangIdCommand } from './commands/langid/index.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerStepsCommand } from './commands/steps.js';
+import { registerSynthCrawlCommand } from './commands/synth-crawl.js';
 import { CliError, EXIT } from './exit-codes.js';
 import { NTL_VERSION } from './versions.js';
 
@@ -23,6 +24,7 @@ registerInspectCommand(program, setExitCode);
 registerStepsCommand(program);
 registerEvalCommand(program);
 registerLangIdCommand(program);
+registerSynthCrawlCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,5 +1,5 @@
 /** Saving and loading n-gram model folders: `model.json` + the `.ftz` weights it names. */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic, writeJsonAtomic } from '@ntl/core';
@@ -58,8 +58,16 @@ export async function loadLangIdModel(dir: string): Promise<NgramLangIdModel> {
   return new NgramLangIdModel(manifest, await FastTextClassifier.fromBytes(bytes));
 }
 
-/** The folder's confusable clusters file, when its model was built with held-out data (else undefined). */
-export async function modelClustersPath(dir: string): Promise<string | undefined> {
-  const manifest = await readManifest(dir, rebuildCommand(dir));
-  return manifest.files.clusters === undefined ? undefined : join(dir, manifest.files.clusters);
+/**
+ * The folder's confusable clusters file when its model.json names one that exists (a model built with held-out
+ * data), else undefined. Synchronous and lenient: for option defaults, where the model itself is loaded later.
+ */
+export function modelClustersFile(dir: string): string | undefined {
+  try {
+    const manifest = JSON.parse(readFileSync(join(dir, MODEL_FILE), 'utf8')) as Partial<LangIdModelManifest>;
+    const path = manifest.files?.clusters === undefined ? undefined : join(dir, manifest.files.clusters);
+    return path !== undefined && existsSync(path) ? path : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -42,6 +42,7 @@ export interface UdhrDeclaration {
 
 const SECTION = /<(article|header)(?: data-number="(\d+)")?>([\s\S]*?)<\/\1>/g;
 const PARAGRAPH = /<(p|li)>([\s\S]*?)<\/\1>/g;
+const INNER_TAG = /<[^>]*>/g;
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 function decodeEntities(html: string): string {
@@ -69,7 +70,8 @@ function parseDeclaration(html: string): Array<{ article: string; text: string }
   for (const [, kind, number, body = ''] of html.matchAll(SECTION)) {
     const article = kind === 'header' ? 'preamble' : `article-${number ?? '?'}`;
     for (const [, , inner = ''] of body.matchAll(PARAGRAPH)) {
-      const text = decodeEntities(inner).replace(/\s+/g, ' ').trim();
+      // A list item wraps its own <p> (`<li><p>…</p></li>`): the markup inside a unit is not text.
+      const text = decodeEntities(inner.replace(INNER_TAG, ' ')).replace(/\s+/g, ' ').trim();
       if (text !== '') paragraphs.push({ article, text });
     }
   }
