@@ -2,10 +2,11 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, write
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { pinnedCrawlPipeline } from './support/pinned-pipeline.js';
 import { ntl, ntlAsync, repoRoot } from './support/cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'ntl-e2e-'));
-const pipeline = join(repoRoot, 'pipelines/crawl-to-corpus.json');
+const pipeline = pinnedCrawlPipeline(work);
 const samples = join(repoRoot, 'samples/crawl');
 const warcioFixtures = join(repoRoot, 'packages/crawl/test/fixtures/warcio');
 

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerEvalCommand } from './commands/eval.js';
+import { registerFilterCommand } from './commands/filter/index.js';
 import { registerInspectCommand } from './commands/inspect.js';
 import { registerLangIdCommand } from './commands/langid/index.js';
 import { registerRunCommand } from './commands/run.js';
@@ -24,6 +25,7 @@ registerInspectCommand(program, setExitCode);
 registerStepsCommand(program);
 registerEvalCommand(program);
 registerLangIdCommand(program);
+registerFilterCommand(program);
 registerSynthCrawlCommand(program);
 
 try {

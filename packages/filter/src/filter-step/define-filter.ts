@@ -12,6 +12,7 @@
  */
 import { defineStep, mapStep, UND, type Doc, type OptionSchema, type OptionValues, type StepContext, type StepDefinition } from '@ntl/core';
 import type { FilterRecord, UnitRecord } from './filter-record.js';
+import { defaultThresholdsFile } from '../thresholds/default-thresholds.js';
 import { LanguageThresholds, parsePerLanguage, thresholdsFromFile } from './language-thresholds.js';
 import { accept, type Scores, type ThresholdSchema } from './threshold-spec.js';
 
@@ -100,7 +101,8 @@ function commonOptions(definition: FilterDefinition<OptionSchema, ThresholdSchem
     thresholds: {
       type: 'string',
       default: '',
-      description: 'thresholds file written by calibrateThresholds (ntl filter calibrate); its per-language values override the global ones',
+      description:
+        'thresholds file (ntl filter calibrate); its per-language values override the global ones. Empty: the shipped seed calibration (models/filter-thresholds-udhr.json) when present; "none": no file',
     },
   };
 }
@@ -136,7 +138,8 @@ export function defineFilter<S extends OptionSchema, T extends ThresholdSchema>(
       create(values) {
         const all = values as unknown as Record<string, unknown>;
         const global = Object.fromEntries(Object.keys(specs).map((name) => [name, all[name] as number]));
-        const file = all['thresholds'] as string;
+        const option = all['thresholds'] as string;
+        const file = option === 'none' ? undefined : option === '' ? defaultThresholdsFile() : option;
         const layers = [...(file ? [thresholdsFromFile(file, step, specs)] : []), parsePerLanguage(all['perLanguage'] as string[], specs)];
         const thresholds = new LanguageThresholds(global, layers);
         const scorer = definition.scorer(values as unknown as OptionValues<S>);

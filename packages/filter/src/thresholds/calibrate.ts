@@ -19,6 +19,13 @@ export interface CalibrationOptions {
   readonly minSamples?: number;
   /** Calibrated values are clamped into the threshold's valid range. */
   readonly range?: { readonly min: number; readonly max: number };
+  /**
+   * `percentile` (default): each language's threshold is its percentile, stricter or looser than the default.
+   * `loosen`: a language gets its own value only where its percentile is looser than the default — for
+   * calibrating on clean seed text, where a violated default means the rule does not fit the language (Gopher's
+   * 3–10 mean word length for Thai or Malayalam), while a tighter clean distribution says nothing about its web text.
+   */
+  readonly direction?: 'percentile' | 'loosen';
 }
 
 export const DEFAULT_EXCLUDED = 0.001;
@@ -55,6 +62,8 @@ export function calibrateThresholds(
     }
     let value = quantile(finite, options.bound === 'min' ? excluded : 1 - excluded);
     if (options.range) value = Math.min(options.range.max, Math.max(options.range.min, value));
+    const looser = options.bound === 'min' ? value < options.default : value > options.default;
+    if (options.direction === 'loosen' && !looser) continue;
     perLanguage[tag] = Math.round(value * 1e6) / 1e6;
   }
   return { bound: options.bound, excluded, minSamples, default: options.default, perLanguage, samples, fallback };
@@ -65,6 +74,7 @@ export interface FilterCalibrationOptions {
   readonly minSamples?: number;
   /** Global values per step and threshold (the pipeline's `with`), when they differ from the defaults. */
   readonly globals?: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  readonly direction?: CalibrationOptions['direction'];
 }
 
 /**
@@ -85,6 +95,7 @@ export function calibrateFilters(samples: ScoreSamples, steps: readonly FilterSt
         range: { min: spec.min, max: spec.max },
         ...(options.excluded !== undefined ? { excluded: options.excluded } : {}),
         ...(options.minSamples !== undefined ? { minSamples: options.minSamples } : {}),
+        ...(options.direction !== undefined ? { direction: options.direction } : {}),
       });
       (filters[step.name] ??= {})[name] = calibrated;
     }

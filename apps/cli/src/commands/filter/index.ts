@@ -1,0 +1,12 @@
+/** `ntl filter wordlists|calibrate|tfiif|eval`. */
+import type { Command } from 'commander';
+import { registerFilterCalibrate } from './calibrate.js';
+import { registerFilterTfIif } from './tfiif.js';
+import { registerFilterWordlists } from './wordlists.js';
+
+export function registerFilterCommand(program: Command): void {
+  const filter = program.command('filter').description("The paper's data-driven filters: wordlists, calibrated thresholds, Tf-IIf tables, precision of a corpus.");
+  registerFilterWordlists(filter);
+  registerFilterCalibrate(filter);
+  registerFilterTfIif(filter);
+}
