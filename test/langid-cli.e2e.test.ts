@@ -15,6 +15,7 @@ interface Answer {
   top: Array<[string, number]>;
   reason?: string;
   agreement?: number;
+  belowThreshold?: boolean;
 }
 
 let udhr: LabeledText[];
@@ -31,7 +32,7 @@ beforeAll(async () => {
 
 test('predict: one JSON answer per input line, defined answers for empty and letterless lines', () => {
   const texts = LANGUAGES.map((tag) => linesOf(tag).find((t) => t.text.length > 150)?.text ?? '');
-  const result = ntl(['langid', 'predict', '--top', '2'], { input: `${texts.join('\n')}\n\n   \n12 345 — 6\n` });
+  const result = ntl(['langid', 'predict', '--model', shipped, '--top', '2'], { input: `${texts.join('\n')}\n\n   \n12 345 — 6\n` });
   expect(result.status).toBe(0);
   const got = answers(result.stdout);
   expect(got.map((a) => a.tag)).toEqual([...LANGUAGES, 'und_Zyyy', 'und_Zyyy', 'und_Zyyy']);
@@ -41,6 +42,15 @@ test('predict: one JSON answer per input line, defined answers for empty and let
     expect(answer.top[0]).toEqual([answer.tag, answer.score]);
     expect(answer.score).toBeGreaterThan(answer.top[1]?.[1] ?? 1);
   }
+  // --reject applies the per-language thresholds, as the corpus pipeline does: an answer under its language's
+  // threshold becomes und_Zyyy, and without --reject it is the same label marked belowThreshold.
+  const rejected = answers(ntl(['langid', 'predict', '--model', shipped, '--top', '2', '--reject'], { input: `${texts.join('\n')}\n` }).stdout);
+  const model = JSON.parse(readFileSync(join(shipped, 'model.json'), 'utf8')) as { thresholds: Record<string, number> };
+  got.slice(0, 4).forEach((answer, i) => {
+    const under = answer.score < (model.thresholds[answer.tag] ?? 0);
+    expect(answer.belowThreshold ?? false).toBe(under);
+    expect(rejected[i]).toEqual(under ? { tag: 'und_Zyyy', score: 1 - answer.score, top: answer.top, reason: 'below-threshold' } : answer);
+  });
 });
 
 test('predict --level document aggregates sentence evidence: a Swahili page with an English menu is Swahili', () => {
@@ -49,7 +59,7 @@ test('predict --level document aggregates sentence evidence: a Swahili page with
     .map((t) => t.text)
     .join(' ');
   const page = `Home. About us. Contact. ${swahili}`;
-  const result = ntl(['langid', 'predict', '--level', 'document'], { input: `${page}\n` });
+  const result = ntl(['langid', 'predict', '--model', shipped, '--level', 'document'], { input: `${page}\n` });
   expect(result.status).toBe(0);
   const [answer] = answers(result.stdout);
   expect(answer?.tag).toBe('swh_Latn');
@@ -61,10 +71,10 @@ test('eval: accuracy agrees with predict, and eval.json / eval.html are written'
   const gold = LANGUAGES.flatMap((tag) => linesOf(tag).slice(10, 20));
   const data = join(work, 'gold.tsv');
   writeFileSync(data, gold.map((t) => `${t.tag}\t${t.text}`).join('\n'));
-  const predicted = answers(ntl(['langid', 'predict'], { input: gold.map((t) => t.text).join('\n') }).stdout);
+  const predicted = answers(ntl(['langid', 'predict', '--model', shipped], { input: gold.map((t) => t.text).join('\n') }).stdout);
   const correct = predicted.filter((a, i) => a.tag === gold[i]?.tag).length;
   const out = join(work, 'eval');
-  const result = ntl(['langid', 'eval', '--data', data, '--out', out, '--macro', 'no']);
+  const result = ntl(['langid', 'eval', '--model', shipped, '--data', data, '--out', out, '--macro', 'no']);
   expect(result.status).toBe(0);
   expect(result.stdout).toContain(`sentences ${gold.length}, languages 4`);
   expect(result.stdout).toContain(`accuracy ${((correct / gold.length) * 100).toFixed(2)}`);

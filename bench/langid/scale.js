@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
- * How the cost of ntl's stage-1 n-gram model (fastText in wasm, packages/langid/src/ngram, with trainModel's
- * default hyperparameters and quantization) grows with the number of classes: training time, model size (dense
- * .bin and the quantized .ftz that ships), peak memory and prediction speed at 100, 500 and 1,500 classes.
+ * How the cost of ntl's stage-1 n-gram model (fastText, trained in wasm and predicted by ntl's TypeScript
+ * engine, packages/langid/src/ngram, with trainModel's default hyperparameters and quantization) grows with
+ * the number of classes: training time, model size (dense .bin and the quantized .ftz that ships), peak memory
+ * and prediction speed at 100, 500 and 1,500 classes.
  *
  *   npm run build && node bench/langid/scale.js [--classes 100,500,1500] [--train 100] [--test 30]
  *       [--flores DIR] [--hp '{"loss":"hs"}']
@@ -74,14 +75,13 @@ async function classData(count, perClassTrain, perClassTest) {
 }
 
 /** Top-1 accuracy and one-core speed of a model's weights on the test sentences, after a 200-sentence warm-up. */
-async function predictionRun(weights, test) {
-  const model = await FastTextClassifier.fromBytes(weights);
+function predictionRun(weights, test) {
+  const model = FastTextClassifier.fromBytes(weights);
   for (const { text } of test.slice(0, 200)) model.predict(text, 1);
   const start = cpuSeconds();
   let correct = 0;
   for (const { label, text } of test) if (model.predict(text, 1)[0]?.[0] === label) correct++;
   const seconds = cpuSeconds() - start;
-  model.dispose();
   return { sentencesPerSecond: test.length / seconds, accuracy: correct / test.length };
 }
 
@@ -100,8 +100,8 @@ async function runSize(count) {
   const ftz = quantizeFastText(bytes, DEFAULT_QUANTIZE_OPTIONS);
   const quantizeSeconds = cpuSeconds() - quantizeStart;
   const test = classes.flatMap(({ label, test: texts }) => texts.map((text) => ({ label, text })));
-  const dense = await predictionRun(bytes, test);
-  const quantized = await predictionRun(ftz, test);
+  const dense = predictionRun(bytes, test);
+  const quantized = predictionRun(ftz, test);
   return {
     classes: count,
     trainSentences: lines.length,

@@ -87,7 +87,7 @@ const goldTexts = gold.map((t) => t.text);
 // (i) stage 1.
 let since = performance.now();
 const trained = await trainModel({ data: seed, heldOut, refit: false, quantize: false, seed: settings.seed, log: (m) => log(`stage 1: ${m}`) });
-const stage1 = new NgramLangIdModel(trained.manifest, await FastTextClassifier.fromBytes(trained.weights));
+const stage1 = new NgramLangIdModel(trained.manifest, FastTextClassifier.fromBytes(trained.weights));
 timings.stage1 = seconds(since);
 score('(i) stage 1 (fastText n-grams), with thresholds', stage1.predict(goldTexts), { trainSeconds: timings.stage1 });
 const stage1Dev = stage1.predict(goldTexts, { k: DEFAULT_STAGE1_K });

@@ -1,4 +1,4 @@
-export type { LangPrediction, SentenceClassifier } from './prediction.js';
+export type { LangPrediction, PredictOptions, SentenceClassifier } from './prediction.js';
 export type { LabeledText } from './seed/labeled-text.js';
 export { loadUdhr, udhrDeclarations, udhrTag, type UdhrOptions, type UdhrDeclaration } from './seed/udhr.js';
 export { loadFloresSib, type FloresOptions } from './seed/flores-sib.js';
@@ -15,6 +15,10 @@ export { modelText, DEFAULT_MODEL_TEXT_OPTIONS, type ModelTextOptions } from './
 export { chooseThresholds, DEFAULT_THRESHOLD_OPTIONS, type ThresholdOptions, type ScoredPrediction } from './ngram/thresholds.js';
 export { quantizeFastText, DEFAULT_QUANTIZE_OPTIONS, type QuantizeOptions } from './ngram/quantize.js';
 export { readFastText, writeFastText, FastTextFormatError } from './ngram/fasttext-format.js';
+export { FastTextInference, ALL_LABELS } from './ngram/fasttext-inference.js';
+export { FastTextClassifier, labelTag, type TagClassifier } from './ngram/fasttext-classifier.js';
+export { WasmFastTextClassifier } from './ngram/fasttext-wasm-classifier.js';
+export { fastTextHash } from './ngram/fasttext-dictionary.js';
 export type { FastTextHyperparameters } from './ngram/fasttext-train.js';
 export { precheck, letterScripts, DEFAULT_MIXED_SHARE, type PrecheckResult } from './script-precheck/precheck.js';
 export { ScriptIndex, codePointScripts } from './script-precheck/script-index.js';

@@ -8,10 +8,22 @@ export interface LangPrediction {
   top: Array<[string, number]>;
   /** Why the answer is undetermined: 'empty', 'no-letters', 'below-threshold', 'mixed-script', … */
   reason?: string;
+  /** The best label scored under its language's reject threshold and was kept because rejection was off. */
+  belowThreshold?: boolean;
+}
+
+export interface PredictOptions {
+  /** Labels listed in `top`; default 1. */
+  k?: number;
+  /**
+   * Apply the classifier's reject rule (per-language thresholds → `und_Zyyy`, reason 'below-threshold'); default
+   * true. False answers the best label anyway, marked `belowThreshold`. Classifiers without such a rule ignore it.
+   */
+  reject?: boolean;
 }
 
 export interface SentenceClassifier {
   /** The `xxx_Xxxx` tags this classifier can answer. */
   readonly languages: readonly string[];
-  predict(texts: readonly string[], options?: { k?: number }): LangPrediction[];
+  predict(texts: readonly string[], options?: PredictOptions): LangPrediction[];
 }

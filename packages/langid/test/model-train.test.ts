@@ -22,7 +22,7 @@ beforeAll(async () => {
   texts = (await loadUdhr()).filter((t) => TAGS.includes(t.tag) && t.tag !== 'deu_Latn' || (t.tag === 'deu_Latn' && !t.text.includes('ß') && t.docId !== 'udhr:preamble'));
 });
 
-describe('fastText training and quantization in wasm', () => {
+describe('fastText training (wasm) and quantization', () => {
   it('trains reproducibly, quantizes to a smaller .ftz that still predicts', async () => {
     const lines = shuffleInPlace(texts.map((t) => ({ tag: t.tag, text: modelText(t.text) })), seededRandom(1));
     const hyperparameters = { ...tiny, wordNgrams: 1, minCount: 1, seed: 1 };
@@ -33,21 +33,16 @@ describe('fastText training and quantization in wasm', () => {
     const parsed = readFastText(ftz);
     expect(parsed.input).toMatchObject({ kind: 'quant', rows: 3000, qnorm: true });
     expect(parsed.dictionary.nlabels).toBe(5);
-    const dense = await FastTextClassifier.fromBytes(bin);
-    const quantized = await FastTextClassifier.fromBytes(ftz);
-    try {
-      expect([...quantized.labels].sort()).toEqual([...TAGS].sort());
-      const probes = ['All human beings are born free and equal in dignity and rights', 'Tous les êtres humains naissent libres et égaux en dignité et en droits', 'Watu wote wamezaliwa huru hadhi na haki zao ni sawa'];
-      expect(probes.map((p) => quantized.predict(modelText(p), 1)[0]?.[0])).toEqual(['eng_Latn', 'fra_Latn', 'swh_Latn']);
-      const agree = lines.slice(0, 200).filter((l) => quantized.predict(l.text, 1)[0]?.[0] === dense.predict(l.text, 1)[0]?.[0]).length;
-      expect(agree).toBeGreaterThanOrEqual(190);
-      const top = quantized.predict(modelText(probes[0] ?? ''), 5);
-      expect(top).toHaveLength(5);
-      expect(top.reduce((sum, [, p]) => sum + p, 0)).toBeCloseTo(1, 2);
-    } finally {
-      dense.dispose();
-      quantized.dispose();
-    }
+    const dense = FastTextClassifier.fromBytes(bin);
+    const quantized = FastTextClassifier.fromBytes(ftz);
+    expect([...quantized.labels].sort()).toEqual([...TAGS].sort());
+    const probes = ['All human beings are born free and equal in dignity and rights', 'Tous les êtres humains naissent libres et égaux en dignité et en droits', 'Watu wote wamezaliwa huru hadhi na haki zao ni sawa'];
+    expect(probes.map((p) => quantized.predict(modelText(p), 1)[0]?.[0])).toEqual(['eng_Latn', 'fra_Latn', 'swh_Latn']);
+    const agree = lines.slice(0, 200).filter((l) => quantized.predict(l.text, 1)[0]?.[0] === dense.predict(l.text, 1)[0]?.[0]).length;
+    expect(agree).toBeGreaterThanOrEqual(190);
+    const top = quantized.predict(modelText(probes[0] ?? ''), 5);
+    expect(top).toHaveLength(5);
+    expect(top.reduce((sum, [, p]) => sum + p, 0)).toBeCloseTo(1, 2);
   });
 });
 

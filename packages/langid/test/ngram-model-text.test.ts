@@ -1,5 +1,20 @@
-import { modelText, wellFormed } from '../src/ngram/model-text.js';
+import { modelText, wellFormed, type ModelTextOptions } from '../src/ngram/model-text.js';
 import { chooseThresholds } from '../src/ngram/thresholds.js';
+import { seededRandom } from '../src/seed/seeded-random.js';
+import { loadUdhr } from '../src/seed/udhr.js';
+
+/**
+ * The regular-expression formulation modelText had before it became a scan (a test oracle: the scan must give
+ * byte-identical model text, or models trained before would see different n-grams).
+ */
+function regexModelText(text: string, options: ModelTextOptions = { lowercase: true }): string {
+  const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+  const urlOrEmail = /\b(?:[a-z][a-z\d+.-]*:\/\/|www\.)\S+|[^\s@]+@[^\s@]+\.[^\s@]+/giu;
+  const nonLetters = /(?<=[\p{L}\p{M}])['\u2019](?=\p{L})|[^\p{L}\p{M}]+/gu;
+  let clean = text.replace(loneSurrogate, '\uFFFD').normalize('NFC').replace(urlOrEmail, ' ');
+  if (options.lowercase) clean = clean.toLowerCase();
+  return clean.replace(nonLetters, (match) => (match.length === 1 && (match === "'" || match === '\u2019') ? "'" : ' ')).trim();
+}
 
 describe('modelText', () => {
   it('keeps letters, marks and in-word apostrophes, lower-cased and NFC', () => {
@@ -16,6 +31,28 @@ describe('modelText', () => {
     expect(modelText('😀 2024 ★')).toBe('');
     expect(modelText('a\ud800b\udc00c')).toBe('a b c');
     expect(wellFormed('a\ud800b\ud83d\ude00')).toBe('a\ufffdb\ud83d\ude00');
+  });
+});
+
+describe('modelText equals its regular-expression formulation', () => {
+  it('on every UDHR sentence, both case options', async () => {
+    const texts = (await loadUdhr()).map((t) => t.text);
+    expect(texts.length).toBeGreaterThan(30_000);
+    const differing = texts.filter((text) => modelText(text) !== regexModelText(text) || modelText(text, { lowercase: false }) !== regexModelText(text, { lowercase: false }));
+    expect(differing).toEqual([]);
+  });
+
+  it('on 50,000 random strings of apostrophes, marks, surrogates, URLs and code points of every plane', () => {
+    const pieces = ["'", '\u2019', ' ', '  ', 'a', 'É', 'e\u0301', '\u0301', '😀', '𞤀', '\ud800', '\udc00', '1', '.', '@', 'x@y.z', 'http://a.b', 'WWW.', '://', 'İ', 'ß', 'ǅ', '\t', '\n', '\u00a0', '\ufeff', 'ـ', '中', '\u200d', '\u0903'];
+    const random = seededRandom(7);
+    const differing: string[] = [];
+    for (let n = 0; n < 50_000; n++) {
+      let text = '';
+      const length = Math.floor(random() * 12);
+      for (let i = 0; i < length; i++) text += random() < 0.2 ? String.fromCodePoint(Math.floor(random() * 0x30000)) : pieces[Math.floor(random() * pieces.length)];
+      if (modelText(text) !== regexModelText(text)) differing.push(text);
+    }
+    expect(differing).toEqual([]);
   });
 });
 

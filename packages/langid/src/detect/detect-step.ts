@@ -31,6 +31,7 @@ export interface DetectOptions {
   level: 'document' | 'sentence';
   minScore: number;
   top: number;
+  reject: boolean;
 }
 
 /** A segment's `lang`/`score` from its sentence prediction, minScore applied. */
@@ -41,7 +42,7 @@ function segmentLabel(prediction: LangPrediction, minScore: number): { lang: str
 /** Annotates one document (pure apart from the model): the step's whole job, exported for callers without a pipeline. */
 export function detectDocument(model: SentenceClassifier, doc: Doc, options: DetectOptions): Doc {
   const spans = doc.segments ?? (options.level === 'sentence' ? splitSentences(doc.text) : undefined);
-  const result = predictDocument(model, doc.text, { k: options.top, minScore: options.minScore, ...(spans ? { segments: spans } : {}) });
+  const result = predictDocument(model, doc.text, { k: options.top, minScore: options.minScore, reject: options.reject, ...(spans ? { segments: spans } : {}) });
   const lang: LangPrediction = { tag: result.tag, score: result.score, top: result.top, ...(result.reason ? { reason: result.reason } : {}) };
   const annotated: Doc = { ...doc, lang };
   if (spans) {
@@ -77,10 +78,15 @@ export const detectStep = defineStep({
       description: 'documents and segments scoring below this become und_Zyyy (in addition to the model’s per-language thresholds)',
     },
     top: { type: 'integer', default: 3, min: 1, max: 20, description: 'labels kept in lang.top' },
+    reject: {
+      type: 'boolean',
+      default: true,
+      description: 'apply the model’s per-language reject thresholds (sentences and documents under them become und_Zyyy): precision first, as for a corpus (Caswell et al. 2020)',
+    },
   },
   create(options) {
     const dir = options.model === '' ? defaultModelDir() : options.model;
-    const detect: DetectOptions = { level: options.level as DetectOptions['level'], minScore: options.minScore, top: options.top };
+    const detect: DetectOptions = { level: options.level as DetectOptions['level'], minScore: options.minScore, top: options.top, reject: options.reject };
     return async function* (input, ctx) {
       const model = await loadShared(dir);
       ctx.log.info(`${NAME}: model loaded`, { model: dir, languages: model.languages.length });

@@ -27,6 +27,8 @@ export interface DocumentOptions {
   minScore?: number;
   /** Only sentences starting within this many UTF-16 units are read (bounds the cost of huge documents); default 100,000. */
   maxChars?: number;
+  /** The classifier's reject rule for sentences (PredictOptions.reject); default true. */
+  reject?: boolean;
 }
 
 export const DEFAULT_DOCUMENT_CHARS = 100_000;
@@ -56,7 +58,7 @@ export function predictDocument(model: SentenceClassifier, text: string, options
   const maxChars = options.maxChars ?? DEFAULT_DOCUMENT_CHARS;
   const spans = (options.segments ?? splitSentences(text.length > maxChars ? text.slice(0, maxChars) : text)).filter((span) => span.start < maxChars);
   const sentenceTexts = spans.map(({ start, end }) => text.slice(start, end));
-  const predictions = model.predict(sentenceTexts, { k: Math.max(k, EVIDENCE_K) });
+  const predictions = model.predict(sentenceTexts, { k: Math.max(k, EVIDENCE_K), reject: options.reject ?? true });
   const evidence = new Map<string, number>();
   let totalWeight = 0;
   const weighted: Array<{ best: string | undefined; weight: number }> = [];

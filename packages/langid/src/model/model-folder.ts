@@ -4,7 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic, writeJsonAtomic } from '@ntl/core';
 import { writeClusters, type ConfusableClusters } from '../clusters/confusable-clusters.js';
-import { FastTextClassifier, LABEL_PREFIX } from '../ngram/fasttext-classifier.js';
+import { FastTextClassifier, labelTag } from '../ngram/fasttext-classifier.js';
+import { FastTextInference } from '../ngram/fasttext-inference.js';
 import { FastTextFormatError, modelLabels, readFastText } from '../ngram/fasttext-format.js';
 import { MODEL_FILE, manifestProblem, type LangIdModelManifest } from './manifest.js';
 import { ModelLoadError, rebuildCommand } from './model-error.js';
@@ -44,18 +45,20 @@ export async function loadLangIdModel(dir: string): Promise<NgramLangIdModel> {
   const weightsPath = join(dir, manifest.files.weights);
   if (!existsSync(weightsPath)) throw new ModelLoadError(weightsPath, 'is missing', command);
   const bytes = new Uint8Array(await readFile(weightsPath));
-  let labels: string[];
+  let parsed: ReturnType<typeof readFastText>;
   try {
-    labels = modelLabels(readFastText(bytes)).map((label) => label.slice(LABEL_PREFIX.length));
+    parsed = readFastText(bytes);
   } catch (error) {
     if (error instanceof FastTextFormatError) throw new ModelLoadError(weightsPath, `is corrupt (${error.message})`, command);
     throw error;
   }
+  const labels = modelLabels(parsed).map(labelTag);
   const expected = [...manifest.languages].sort().join(' ');
   if ([...labels].sort().join(' ') !== expected) {
     throw new ModelLoadError(weightsPath, `does not match ${MODEL_FILE} (its ${labels.length} labels are not the ${manifest.languages.length} languages listed)`, command);
   }
-  return new NgramLangIdModel(manifest, await FastTextClassifier.fromBytes(bytes));
+  // Parsed once: the engine is built from the same parse the checks read.
+  return new NgramLangIdModel(manifest, new FastTextClassifier(new FastTextInference(parsed)));
 }
 
 /**

@@ -4,15 +4,16 @@
  * - empty or whitespace-only → `und_Zyyy`, reason 'empty';
  * - no letters once URLs, e-mails, digits, punctuation, symbols and emoji are removed → 'no-letters';
  * - letters only in scripts none of the model's languages use → 'unknown-script';
- * - best score under the language's threshold → 'below-threshold' (top still lists the candidates);
+ * - best score under the language's threshold → 'below-threshold' (top still lists the candidates), or with
+ *   `reject: false` the best label marked `belowThreshold`;
  * - lone surrogates become U+FFFD; texts are cut to `maxChars` code points (after a raw cut at 4 × maxChars
  *   UTF-16 units, so a 1 MB line costs no more than a long sentence);
  * - two scripts each holding ≥ 30% of the letters → still predicted, with `mixedScript: true`.
  */
 import { UND } from '@ntl/core';
-import type { FastTextClassifier } from '../ngram/fasttext-classifier.js';
+import type { TagClassifier } from '../ngram/fasttext-classifier.js';
 import { modelText } from '../ngram/model-text.js';
-import type { LangPrediction, SentenceClassifier } from '../prediction.js';
+import type { LangPrediction, PredictOptions, SentenceClassifier } from '../prediction.js';
 import { precheck } from '../script-precheck/precheck.js';
 import { ScriptIndex } from '../script-precheck/script-index.js';
 import type { LangIdModelManifest } from './manifest.js';
@@ -29,6 +30,12 @@ function undetermined(reason: string, score = 1, top: Array<[string, number]> = 
   return { tag: UND, score, top, reason };
 }
 
+/** Sets the mixed-script flag on an answer (added last, as the answer's last key). */
+function flagged(prediction: NgramPrediction, mixedScript: boolean): NgramPrediction {
+  if (mixedScript) prediction.mixedScript = true;
+  return prediction;
+}
+
 function firstCodePoints(text: string, max: number): string {
   if (text.length <= max) return text;
   const kept = Array.from(text).slice(0, max).join('');
@@ -38,26 +45,33 @@ function firstCodePoints(text: string, max: number): string {
 export class NgramLangIdModel implements SentenceClassifier {
   readonly languages: readonly string[];
   private readonly scripts: ScriptIndex;
+  /** manifest.thresholds as a Map: read for every prediction. */
+  private readonly thresholds: ReadonlyMap<string, number>;
 
+  /** `classifier`: FastTextClassifier (the TypeScript engine); the wasm reference runtime also fits. */
   constructor(
     readonly manifest: LangIdModelManifest,
-    private readonly classifier: FastTextClassifier,
+    private readonly classifier: TagClassifier,
   ) {
     this.languages = manifest.languages;
     this.scripts = new ScriptIndex(manifest.languages);
+    this.thresholds = new Map(Object.entries(manifest.thresholds));
   }
 
   /** The reject threshold of a tag (0 when it has none). */
   threshold(tag: string): number {
-    return this.manifest.thresholds[tag] ?? 0;
+    return this.thresholds.get(tag) ?? 0;
   }
 
-  predict(texts: readonly string[], options: { k?: number } = {}): NgramPrediction[] {
+  predict(texts: readonly string[], options: PredictOptions = {}): NgramPrediction[] {
     const k = Math.max(1, Math.floor(options.k ?? 1));
-    return texts.map((text) => this.predictOne(text, k));
+    const reject = options.reject ?? true;
+    const predictions: NgramPrediction[] = new Array(texts.length);
+    for (let i = 0; i < texts.length; i++) predictions[i] = this.predictOne(texts[i], k, reject);
+    return predictions;
   }
 
-  private predictOne(input: unknown, k: number): NgramPrediction {
+  private predictOne(input: unknown, k: number, reject: boolean): NgramPrediction {
     const text = typeof input === 'string' ? input : String(input ?? '');
     if (text.trim() === '') return undetermined('empty');
     const { maxChars } = this.manifest;
@@ -65,17 +79,18 @@ export class NgramLangIdModel implements SentenceClassifier {
     const clean = firstCodePoints(modelText(raw, this.manifest.modelText), maxChars);
     const check = precheck(clean, this.scripts);
     if (check.kind === 'undetermined') return undetermined(check.reason);
-    const flag = check.mixedScript ? { mixedScript: true } : {};
-    if (check.kind === 'decided') return { tag: check.tag, score: 1, top: [[check.tag, 1]], ...flag };
+    if (check.kind === 'decided') return flagged({ tag: check.tag, score: 1, top: [[check.tag, 1]] }, check.mixedScript);
     const top = this.classifier.predict(clean, k);
     const [tag, score] = top[0] ?? [UND, 0];
     if (tag === UND) return undetermined('no-letters');
-    if (score < this.threshold(tag)) return { ...undetermined('below-threshold', 1 - score, top), ...flag };
-    return { tag, score, top, ...flag };
+    if (score < this.threshold(tag)) {
+      return flagged(reject ? undetermined('below-threshold', 1 - score, top) : { tag, score, top, belowThreshold: true }, check.mixedScript);
+    }
+    return flagged({ tag, score, top }, check.mixedScript);
   }
 
-  /** Frees the wasm model. */
+  /** Frees the classifier's native memory when it has any (the wasm reference runtime does; the TS engine has none). */
   dispose(): void {
-    this.classifier.dispose();
+    this.classifier.dispose?.();
   }
 }

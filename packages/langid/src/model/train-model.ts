@@ -153,7 +153,7 @@ async function evaluate(
   heldOut: readonly LabeledText[],
   thresholdOptions: ThresholdOptions,
 ): Promise<{ metrics: HeldOutMetrics; thresholds: Record<string, number>; sentencesPerSecond: number; clusters: ConfusableClusters }> {
-  const model = new NgramLangIdModel(manifest, await FastTextClassifier.fromBytes(weights));
+  const model = new NgramLangIdModel(manifest, FastTextClassifier.fromBytes(weights));
   try {
     const started = performance.now();
     const predictions = model.predict(heldOut.map((t) => t.text));

@@ -54,7 +54,7 @@ export class InterpolatedClassifier implements SentenceClassifier {
     return first.map((prediction, i) => interpolate(prediction, neural[i], this.neural.languages, this.weight, k));
   }
 
-  /** Frees both models (stage 1's wasm model too, when it has a dispose method, as NgramLangIdModel does). */
+  /** Frees both models (stage 1 too, when it has a dispose method, as NgramLangIdModel does). */
   dispose(): void {
     this.neural.dispose();
     (this.stage1 as Partial<{ dispose: () => void }>).dispose?.();

@@ -1,60 +1,44 @@
-/** A fastText supervised model loaded into the wasm runtime, answering raw label probabilities. */
-import { newFastTextModule, type FastTextNative } from './fasttext-wasm.js';
+/**
+ * A fastText supervised model answering ntl tags: the pure-TypeScript engine (fasttext-inference.ts) with the
+ * `__label__` prefix removed from its labels. fasttext.wasm.js stays the trainer (fasttext-train.ts) and the
+ * reference this engine is tested against (fasttext-wasm-classifier.ts).
+ */
+import { FastTextInference, probability } from './fasttext-inference.js';
 
 export const LABEL_PREFIX = '__label__';
 
-export class FastTextClassifier {
+/** A label without fastText's `__label__` prefix. */
+export function labelTag(label: string): string {
+  return label.startsWith(LABEL_PREFIX) ? label.slice(LABEL_PREFIX.length) : label;
+}
+
+/** The answer both classifiers give: probabilities as fastText reports them, capped at 1 (see FastTextInference.predict). */
+export interface TagClassifier {
   /** Model labels with the `__label__` prefix removed, in the model's order. */
   readonly labels: readonly string[];
-  private readonly tags = new Map<string, string>();
+  /** The k most probable tags of one model text (see modelText), best first. */
+  predict(text: string, k: number): Array<[string, number]>;
+  /** Frees native memory, where the classifier holds any. */
+  dispose?(): void;
+}
 
-  private constructor(private readonly native: FastTextNative) {
-    const [words, counts] = native.getLabels();
-    const labels: string[] = [];
-    for (let i = 0; i < words.size(); i++) {
-      const label = words.get(i) ?? '';
-      const tag = label.startsWith(LABEL_PREFIX) ? label.slice(LABEL_PREFIX.length) : label;
-      labels.push(tag);
-      this.tags.set(label, tag);
-    }
-    words.delete();
-    counts.delete();
-    this.labels = labels;
+export class FastTextClassifier implements TagClassifier {
+  readonly labels: readonly string[];
+
+  constructor(private readonly engine: FastTextInference) {
+    this.labels = engine.labels.map(labelTag);
   }
 
-  /** Loads `.bin` or `.ftz` bytes; check them with readFastText first (the C++ loader aborts on bad input). */
-  static async fromBytes(bytes: Uint8Array): Promise<FastTextClassifier> {
-    const module = await newFastTextModule();
-    const path = 'model.bin';
-    module.FS.writeFile(path, bytes);
-    const native = new module.FastText();
-    try {
-      native.loadModel(path);
-    } finally {
-      module.FS.unlink(path);
-    }
-    return new FastTextClassifier(native);
+  /** Parses `.bin` or `.ftz` bytes; throws FastTextFormatError for a file fastText would refuse. */
+  static fromBytes(bytes: Uint8Array): FastTextClassifier {
+    return new FastTextClassifier(FastTextInference.fromBytes(bytes));
   }
 
-  /**
-   * The k most probable labels of one model text (see modelText), best first. A newline is appended as the
-   * fastText CLI and Python binding do, so the end-of-sentence token seen in training is present.
-   */
+  /** The text is read as one line ending in fastText's end-of-sentence token, as the fastText CLI does. */
   predict(text: string, k: number): Array<[string, number]> {
-    const vector = this.native.predict(`${text}\n`, k, 0);
+    const heap = this.engine.rank(text, k);
     const top: Array<[string, number]> = [];
-    try {
-      for (let i = 0; i < vector.size(); i++) {
-        const [probability, label] = vector.get(i) ?? [0, ''];
-        top.push([this.tags.get(label) ?? label, Math.min(1, probability)]);
-      }
-    } finally {
-      vector.delete();
-    }
+    for (let i = 0; i < heap.size; i++) top.push([this.labels[heap.labels[i]!]!, Math.min(1, probability(heap.scores[i]!))]);
     return top;
-  }
-
-  dispose(): void {
-    this.native.delete();
   }
 }

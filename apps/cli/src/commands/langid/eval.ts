@@ -13,6 +13,7 @@ interface EvalOptions extends ModelChoice {
   macro: MacroMode;
   json?: boolean;
   top: number;
+  reject?: boolean;
 }
 
 const pct = (value: number): string => (value * 100).toFixed(2);
@@ -41,15 +42,18 @@ export function registerLangIdEval(langid: Command): void {
     .option('--out <dir>', 'write eval.json / eval.html here')
     .addOption(new Option('--format <format>', 'files written with --out').choices(['json', 'html', 'both']).default('both'))
     .addOption(new Option('--macro <mode>', 'macrolanguages: no (exact tags), nested (a macrolanguage label counts for its members), fold').choices([...MACRO_MODES]).default('nested'))
+    .option('--reject', "apply the model's per-language reject thresholds (und_Zyyy answers count as wrong), as the corpus pipeline does")
     .option('--json', 'print the whole result as JSON instead of the summary')
     .option('--top <n>', 'confusions and low-recall languages listed', parsePositiveInteger, 10)
     .addHelpText('after', '\nExample:\n  ntl langid eval --data ../shared/data/flores200-sib --split dev --out out/langid-eval')
     .action(async (options: EvalOptions) => {
       const { classifier, identity } = await loadModelChoice(options);
       try {
+        const reject = options.reject ?? false;
         const { result, files } = await evalCommand({
-          classifier,
-          model: identity,
+          classifier: { languages: classifier.languages, predict: (texts) => classifier.predict(texts, { reject }) },
+          // The reject rule changes every number: the signature names it.
+          model: reject ? { ...identity, name: `${identity.name}+reject` } : identity,
           dataPath: options.data,
           split: options.split,
           format: options.format,

@@ -8,6 +8,7 @@ import { loadModelChoice, type ModelChoice } from '../langid-model.js';
 
 interface PredictOptions extends ModelChoice {
   level: 'sentence' | 'document';
+  reject?: boolean;
   top: number;
   batch: number;
 }
@@ -24,20 +25,21 @@ function predictBatch(classifier: SentenceClassifier, lines: readonly string[], 
       .join('');
   }
   return classifier
-    .predict(lines, { k: Math.max(options.top, CLASSIFIER_K) })
-    .map(({ tag, score, top, reason }) => `${JSON.stringify({ tag, score, top: top.slice(0, options.top), ...(reason ? { reason } : {}) })}\n`)
+    .predict(lines, { k: Math.max(options.top, CLASSIFIER_K), reject: options.reject ?? false })
+    .map(({ tag, score, top, reason, belowThreshold }) => `${JSON.stringify({ tag, score, top: top.slice(0, options.top), ...(reason ? { reason } : {}), ...(belowThreshold ? { belowThreshold } : {}) })}\n`)
     .join('');
 }
 
 export function registerLangIdPredict(langid: Command): void {
   langid
     .command('predict')
-    .description('Identify the language of each input line; prints one JSON object per line: {"tag","score","top"[,"reason"]}.')
+    .description('Identify the language of each input line; prints one JSON object per line: {"tag","score","top"[,"reason"][,"belowThreshold"]}.')
     .argument('[files...]', 'text files, one text per line (default: standard input)')
     .option('--model <dir>', 'model folder (default: models/langid-full when built, else models/langid-udhr)')
     .option('--neural', "combine the folder's SSLID neural stage with stage 1 (needs a model trained with it)")
     .addOption(new Option('--level <level>', 'sentence: each line as one text; document: each line split into sentences whose evidence is aggregated').choices(['sentence', 'document']).default('sentence'))
     .option('--top <k>', 'labels listed in "top"', parsePositiveInteger, 3)
+    .option('--reject', 'sentence level: answer und_Zyyy (reason below-threshold) under a language\'s reject threshold, as the corpus pipeline does; by default the best label is given, marked "belowThreshold"')
     .option('--batch <n>', 'lines per model call', parsePositiveInteger, 1000)
     .addHelpText('after', '\nExample:\n  echo "Habari ya asubuhi, rafiki yangu" | ntl langid predict\n  {"tag":"swh_Latn","score":0.99,"top":[["swh_Latn",0.99],…]}')
     .action(async (files: string[], options: PredictOptions) => {
