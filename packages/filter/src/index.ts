@@ -40,3 +40,4 @@ export { ScoreSampler, DEFAULT_SAMPLE_SIZE, type ScoreSamples } from './threshol
 export { readThresholdsFile, writeThresholdsFile, ThresholdsFileError, THRESHOLDS_KIND, THRESHOLDS_VERSION, type CalibratedThreshold, type ThresholdsFile } from './thresholds/thresholds-file.js';
 export { filterSteps } from './filter-steps.js';
 export * from './synth/index.js';
+export * from './evaluation/index.js';

@@ -1,5 +1,6 @@
 /** `ntl filter wordlists|calibrate|tfiif|eval`. */
 import type { Command } from 'commander';
+import { registerFilterEvalCommand } from './eval.js';
 import { registerFilterCalibrate } from './calibrate.js';
 import { registerFilterTfIif } from './tfiif.js';
 import { registerFilterWordlists } from './wordlists.js';
@@ -9,4 +10,5 @@ export function registerFilterCommand(program: Command): void {
   registerFilterWordlists(filter);
   registerFilterCalibrate(filter);
   registerFilterTfIif(filter);
+  registerFilterEvalCommand(filter);
 }
