@@ -5,6 +5,11 @@
  * in the ablation), the way Caswell et al. 2020 report 5.5% → 71.2% median precision.
  *
  *   npx tsc -b && node bench/filter/precision.js [--seed 1] [--languages 50] [--pages 20] [--workers 2] [--keep DIR]
+ *       [--model DIR] [--wordlists DIR] [--thresholds FILE] [--set step.option=value …]
+ *
+ * --model/--wordlists/--thresholds replace the shipped models (e.g. a `full` model trained with --no-refit, so
+ * FLORES dev stays unseen, and wordlists built from FLORES train); --set overrides one option of one step
+ * (`--set filter.consistency.maxDisagreement=0.5`), for trying settings before changing a default.
  *
  * 1. `synthCrawl`: the default synthetic crawl (50 languages × 20 pages), from FLORES-200 dev when
  *    ../shared/data/flores200-sib exists, else from held-out UDHR.
@@ -39,6 +44,18 @@ const workers = option('--workers', '2');
 const keep = option('--keep', undefined);
 const sharedDataDir = join(root, '../shared/data');
 const shipped = (name) => join(root, 'models', name);
+const modelDir = option('--model', shipped('langid-udhr'));
+const wordlistDir = option('--wordlists', shipped('wordlists-udhr'));
+const thresholdsFile = option('--thresholds', shipped('filter-thresholds-udhr.json'));
+/** `--set step.option=value`, repeatable: { step: { option: value } }, numbers and booleans parsed. */
+const overrides = {};
+args.forEach((arg, i) => {
+  if (arg !== '--set') return;
+  const match = /^([a-z]+\.[a-z]+)\.(\w+)=(.*)$/.exec(args[i + 1] ?? '');
+  if (!match) throw new Error(`--set expects step.option=value, got ${args[i + 1]}`);
+  const [, step, name, raw] = match;
+  (overrides[step] ??= {})[name] = raw === 'true' ? true : raw === 'false' ? false : Number.isNaN(Number(raw)) ? raw : Number(raw);
+});
 
 const work = keep ?? mkdtempSync(join(tmpdir(), 'ntl-bench-precision-'));
 if (keep) {
@@ -51,15 +68,15 @@ const crawlDir = join(work, 'crawl');
 function pipeline(name, { annotate, table }) {
   const file = JSON.parse(readFileSync(join(root, 'pipelines/filter-ablation.json'), 'utf8'));
   const pins = {
-    'langid.detect': { model: shipped('langid-udhr') },
-    'filter.consistency': { clusters: join(shipped('langid-udhr'), 'clusters.json') },
-    'filter.wordlist': { wordlists: shipped('wordlists-udhr') },
+    'langid.detect': { model: modelDir },
+    'filter.consistency': { clusters: join(modelDir, 'clusters.json') },
+    'filter.wordlist': { wordlists: wordlistDir },
     'filter.tfiif': table ? { table } : {},
   };
   for (const step of file.steps) {
     const filter = step.use.startsWith('filter.');
     const { mode: _annotate, ...options } = step.with ?? {};
-    step.with = { ...options, ...(filter ? { thresholds: shipped('filter-thresholds-udhr.json') } : {}), ...pins[step.use], ...(filter && annotate ? { mode: 'annotate' } : {}) };
+    step.with = { ...options, ...(filter ? { thresholds: thresholdsFile } : {}), ...pins[step.use], ...overrides[step.use], ...(filter && annotate ? { mode: 'annotate' } : {}) };
   }
   const path = join(work, `${name}.json`);
   writeFileSync(path, JSON.stringify(file, null, 2));
@@ -82,11 +99,14 @@ async function* corpusDocs(runDir) {
 const floresPresent = existsSync(join(sharedDataDir, 'flores200-sib'));
 const crawl = await synthCrawl({ outDir: crawlDir, seed, languages, pages, source: floresPresent ? 'flores' : 'udhr', sharedDataDir });
 console.log(`crawl: seed ${seed}, ${crawl.pages} pages claiming ${crawl.languages.length} languages; ${crawl.sourceDescription}`);
-console.log(`LangID: models/langid-udhr (UDHR only${crawl.source === 'flores' ? ': the FLORES dev text is unseen by it' : ': it has seen this held-out UDHR text, which flatters LangID'})`);
+console.log(`LangID: ${modelDir}; wordlists: ${wordlistDir}; thresholds: ${thresholdsFile}; overrides: ${JSON.stringify(overrides)}`);
+if (modelDir === shipped('langid-udhr')) {
+  console.log(`  (UDHR only${crawl.source === 'flores' ? ': the FLORES dev text is unseen by it' : ': it has seen this held-out UDHR text, which flatters LangID'})`);
+}
 
 const labelled = join(work, 'labelled');
 const firstSeconds = run(pipeline('labelled', { annotate: true }), labelled);
-const table = await computeTfIif(corpusDocs(labelled), { wordlists: loadWordlists(shipped('wordlists-udhr')) });
+const table = await computeTfIif(corpusDocs(labelled), { wordlists: loadWordlists(wordlistDir) });
 const tablePath = join(work, 'tfiif.json');
 writeTfIifTable(tablePath, table);
 

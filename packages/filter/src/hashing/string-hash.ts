@@ -22,8 +22,3 @@ export function hashString(text: string, seed = 0): number {
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
   return fmix32(h);
 }
-
-/** Mixes one more 32-bit value into a running hash (for keys built from numbers, e.g. token-id n-grams). */
-export function mixHash(hash: number, value: number): number {
-  return fmix32(Math.imul(hash ^ value, FNV_PRIME) + 0x6b43a9b5);
-}

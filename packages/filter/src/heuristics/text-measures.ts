@@ -8,7 +8,7 @@
  * Every measure but the URL share comes from one pass over the code points with a class-table lookup each
  * (tokens/char-classes.ts): the definitions are the regex ones — words as tokens/word-tokens.ts cuts them
  * (digits kept, spaceless scripts by character), whitespace pieces as `split(/\s+/u)`, lines as
- * `split('\n')` then `trim()` — and a test checks the pass against them on texts in several scripts.
+ * `split('\n')` then `trim()` — and test/speed-equivalence.test.ts checks the pass against them.
  */
 import { charClass, LETTER, NUMBER, SPACE, SPACELESS, WORD } from '../tokens/char-classes.js';
 
@@ -19,7 +19,6 @@ const WWW = /www\./i;
 const HASH = 0x23;
 const DOT = 0x2e;
 const ELLIPSIS = 0x2026;
-const NEWLINE = 0x0a;
 /** U+0130 lower-cases to two code points ("i" + combining dot): word lengths are of lower-cased words. */
 const DOTTED_CAPITAL_I = 0x130;
 
@@ -65,83 +64,80 @@ export function textMeasures(text: string, options: LineOptions): Record<string,
   let bulletLines = 0;
   let ellipsisLines = 0;
   let shortLines = 0;
-  // The current line: its first non-space unit, code points from there, the count at its last non-space
-  // character, and whether that character ends an ellipsis.
-  let lineFirst = -1;
-  let lineChars = 0;
-  let lineTrimmedChars = 0;
-  let lineEllipsis = false;
-  const endLine = (): void => {
-    if (lineFirst < 0) return;
-    lines++;
-    if (BULLETS.has(lineFirst)) bulletLines++;
-    if (lineEllipsis) ellipsisLines++;
-    if (lineTrimmedChars <= options.shortLineChars) shortLines++;
-    lineFirst = -1;
-  };
-  const endPiece = (): void => {
-    if (!inPiece) return;
-    pieces++;
-    if (pieceHasLetter) alphaPieces++;
-    inPiece = false;
-  };
 
-  for (let i = 0; i < trimmed.length; ) {
-    const codePoint = trimmed.codePointAt(i) as number;
-    const width = codePoint > 0xffff ? 2 : 1;
-    i += width;
-    const counted = isLowSurrogate(codePoint) ? 0 : 1;
-    chars += counted;
-    if (codePoint === DOT) {
-      dotRun++;
-      if (dotRun % 3 === 0) ellipses++;
-    } else {
-      dotRun = 0;
-      if (codePoint === HASH) hashes++;
-      else if (codePoint === ELLIPSIS) ellipses++;
-    }
-    const found = charClass(codePoint);
+  for (let lineStart = 0; lineStart <= trimmed.length; ) {
+    const newline = trimmed.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 ? trimmed.length : newline;
+    // The line trimmed: its first character, code points from there to its last non-space character, and
+    // whether that character ends an ellipsis.
+    let first = -1;
+    let lineChars = 0;
+    let trimmedChars = 0;
+    let endsInEllipsis = false;
+    for (let i = lineStart; i < lineEnd; ) {
+      const codePoint = trimmed.codePointAt(i) as number;
+      i += codePoint > 0xffff ? 2 : 1;
+      const counted = isLowSurrogate(codePoint) ? 0 : 1;
+      chars += counted;
+      if (codePoint === DOT) {
+        dotRun++;
+        if (dotRun % 3 === 0) ellipses++;
+      } else {
+        dotRun = 0;
+        if (codePoint === HASH) hashes++;
+        else if (codePoint === ELLIPSIS) ellipses++;
+      }
+      const found = charClass(codePoint);
 
-    if ((found & (WORD | NUMBER)) === 0) {
-      inSpacedWord = false;
-    } else if ((found & SPACELESS) !== 0) {
-      words++;
-      inSpacedWord = false;
-    } else {
-      if (!inSpacedWord) {
+      if ((found & (WORD | NUMBER)) === 0) {
+        inSpacedWord = false;
+      } else if ((found & SPACELESS) !== 0) {
         words++;
-        spacedWords++;
-        inSpacedWord = true;
+        inSpacedWord = false;
+      } else {
+        if (!inSpacedWord) {
+          words++;
+          spacedWords++;
+          inSpacedWord = true;
+        }
+        spacedWordChars += codePoint === DOTTED_CAPITAL_I ? 2 : 1;
       }
-      spacedWordChars += codePoint === DOTTED_CAPITAL_I ? 2 : 1;
-    }
 
-    if ((found & SPACE) !== 0) {
-      endPiece();
-      if (codePoint === NEWLINE) {
-        endLine();
-        lineChars = 0;
-      } else if (lineFirst >= 0) {
-        lineChars += counted;
+      if ((found & SPACE) !== 0) {
+        inPiece = false;
+        if (first >= 0) lineChars += counted;
+        continue;
       }
-      continue;
+      nonSpace += counted;
+      if (!inPiece) {
+        inPiece = true;
+        pieceHasLetter = false;
+        pieces++;
+      }
+      if ((found & LETTER) !== 0) {
+        letters++;
+        if (!pieceHasLetter) alphaPieces++;
+        pieceHasLetter = true;
+      }
+      if (first < 0) first = codePoint;
+      lineChars += counted;
+      trimmedChars = lineChars;
+      endsInEllipsis = codePoint === ELLIPSIS || (codePoint === DOT && dotRun >= 3);
     }
-    nonSpace += counted;
-    if (!inPiece) {
-      inPiece = true;
-      pieceHasLetter = false;
+    if (first >= 0) {
+      lines++;
+      if (BULLETS.has(first)) bulletLines++;
+      if (endsInEllipsis) ellipsisLines++;
+      if (trimmedChars <= options.shortLineChars) shortLines++;
     }
-    if ((found & LETTER) !== 0) {
-      letters++;
-      pieceHasLetter = true;
-    }
-    if (lineFirst < 0) lineFirst = codePoint;
-    lineChars += counted;
-    lineTrimmedChars = lineChars;
-    lineEllipsis = codePoint === ELLIPSIS || (codePoint === DOT && dotRun >= 3);
+    if (newline < 0) break;
+    // The line break itself: white space, ending any word, piece or run of dots.
+    chars++;
+    inSpacedWord = false;
+    inPiece = false;
+    dotRun = 0;
+    lineStart = newline + 1;
   }
-  endPiece();
-  endLine();
 
   const measures: Record<string, number> = { chars, words };
   if (spacedWords > 0) measures['meanWordLength'] = spacedWordChars / spacedWords;

@@ -1,16 +1,16 @@
 /**
- * Character classes per code point, for the filters that scan a text once instead of running a regex per
- * measure (heuristics, repetition). Each class is the answer of the same Unicode property regex the regex
- * tokenizer (word-tokens.ts) and the measures' definitions use, asked once per code point and kept in a
- * table, so a scanner agrees with them by construction and costs a table lookup per character.
+ * Character classes per code point, for the scanners that read a text once instead of running a regex per
+ * token or per measure (token-scan.ts, the heuristics). Each class is the answer of a Unicode property regex
+ * (the definitions: a token is a run of `[\p{L}\p{M}\u200c\u200d]`, plus `\p{N}` when digits count…), asked once
+ * per code point and kept in a table, so a scan costs a table lookup per character and agrees with the regex
+ * definitions by construction.
  */
-import { SPACELESS_CHAR } from './word-tokens.js';
 
 /** Inside a letter run: `[\p{L}\p{M}\u200c\u200d]` (ZWNJ/ZWJ join Indic and Arabic words). */
 export const WORD = 1;
 /** `\p{N}`: inside a run when digits are tokens. */
 export const NUMBER = 2;
-/** A script written without spaces (word-tokens.ts's list). */
+/** A script written without spaces (SPACELESS_CHAR below). */
 export const SPACELESS = 4;
 /** `[\p{L}\p{M}]`: letters and marks proper. */
 export const LETTER = 8;
@@ -22,8 +22,15 @@ export const SPACE = 16;
  * astral capitals.
  */
 export const SIMPLE_LOWER = 32;
+/** Lower-cases to itself, whatever its neighbours (so also SIMPLE_LOWER). */
+export const SELF_LOWER = 64;
 const KNOWN = 128;
 
+/**
+ * The scripts written without spaces between words: Han, kana, Thai, Lao, Khmer, Myanmar (the list crawl's
+ * shingles use).
+ */
+const SPACELESS_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const WORD_CHAR = /[\p{L}\p{M}\u200c\u200d]/u;
 const NUMBER_CHAR = /\p{N}/u;
 const LETTER_CHAR = /[\p{L}\p{M}]/u;
@@ -52,6 +59,7 @@ function classify(codePoint: number): number {
   } else if (lowered === char) {
     found |= SIMPLE_LOWER;
   }
+  if (lowered === char) found |= SELF_LOWER;
   classes[codePoint] = found;
   return found;
 }

@@ -5,7 +5,12 @@
  * split, so there a run becomes character bigrams (the usual unit for wordlists and frequency statistics in
  * those scripts, and independent of ICU's dictionary segmenter and its version) or single characters
  * (for repetition, where a character n-gram is the word n-gram's counterpart).
+ *
+ * Equivalently, as regexes: runs of `[\p{L}\p{M}\u200c\u200d]+` (`[\p{L}\p{M}\p{N}\u200c\u200d]+` with digits),
+ * lower-cased; a run holding a character of those scripts is split into its spaced pieces and those
+ * characters. token-scan.ts finds them in one pass with a table lookup per character.
  */
+import { LOWER_AS_IS, scanTokens, type TokenSink } from './token-scan.js';
 
 /** How a run of a script without spaces is cut: overlapping character pairs, or one character each. */
 export type SpacelessUnit = 'bigrams' | 'chars';
@@ -25,62 +30,70 @@ export interface TokenSpan {
   readonly spaceless: boolean;
 }
 
-const LETTER_RUN = /[\p{L}\p{M}\u200c\u200d]+/gu;
-const LETTER_DIGIT_RUN = /[\p{L}\p{M}\p{N}\u200c\u200d]+/gu;
-/** One character of a script written without spaces. */
-export const SPACELESS_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+type Emit = (start: number, end: number, lowering: number, spaceless: boolean) => void;
 
-/** Splits a run that contains spaceless-script characters into spaced pieces and spaceless characters. */
-function splitRun(run: string, offset: number, unit: SpacelessUnit, out: TokenSpan[]): void {
-  let spacedStart = -1;
-  let chars: Array<{ char: string; start: number }> = [];
-  const flushChars = (): void => {
-    if (chars.length === 0) return;
-    if (unit === 'chars' || chars.length === 1) {
-      for (const { char, start } of chars) out.push({ token: char.toLowerCase(), start, end: start + char.length, spaceless: true });
-    } else {
-      for (let i = 0; i + 1 < chars.length; i++) {
-        const first = chars[i] as { char: string; start: number };
-        const second = chars[i + 1] as { char: string; start: number };
-        out.push({ token: (first.char + second.char).toLowerCase(), start: first.start, end: second.start + second.char.length, spaceless: true });
-      }
-    }
-    chars = [];
-  };
-  let index = 0;
-  for (const char of run) {
-    const start = offset + index;
-    if (SPACELESS_CHAR.test(char)) {
-      if (spacedStart >= 0) {
-        out.push({ token: run.slice(spacedStart - offset, index).toLowerCase(), start: spacedStart, end: start, spaceless: false });
-        spacedStart = -1;
-      }
-      chars.push({ char, start });
-    } else {
-      flushChars();
-      if (spacedStart < 0) spacedStart = start;
-    }
-    index += char.length;
+/** Passes the scan's tokens on, spaceless characters as they are or paired into bigrams. */
+class SpacelessUnits implements TokenSink {
+  // Bigrams: a character that ends up alone in its spaceless sequence is its own token, emitted once the
+  // sequence is known to end there (at the next token, or the end of the text).
+  private previousStart = -1;
+  private previousEnd = -1;
+  private previousLowering = LOWER_AS_IS;
+  private alone = false;
+
+  constructor(
+    private readonly bigrams: boolean,
+    private readonly emit: Emit,
+  ) {}
+
+  spaced(start: number, end: number, lowering: number): void {
+    this.flush();
+    this.previousEnd = -1;
+    this.emit(start, end, lowering, false);
   }
-  flushChars();
-  if (spacedStart >= 0) out.push({ token: run.slice(spacedStart - offset).toLowerCase(), start: spacedStart, end: offset + run.length, spaceless: false });
+
+  spaceless(start: number, end: number, lowering: number): void {
+    if (!this.bigrams) {
+      this.emit(start, end, lowering, true);
+    } else if (this.previousEnd === start) {
+      this.alone = false;
+      this.emit(this.previousStart, end, Math.max(this.previousLowering, lowering), true);
+    } else {
+      this.flush();
+      this.alone = true;
+    }
+    this.previousStart = start;
+    this.previousEnd = end;
+    this.previousLowering = lowering;
+  }
+
+  flush(): void {
+    if (this.alone) this.emit(this.previousStart, this.previousEnd, this.previousLowering, true);
+    this.alone = false;
+  }
+}
+
+/** A token's lower case; `toLowerCase()` (a runtime call for text outside Latin-1) only when it changes something. */
+const lowered = (text: string, start: number, end: number, lowering: number): string =>
+  lowering === LOWER_AS_IS ? text.slice(start, end) : text.slice(start, end).toLowerCase();
+
+/** Calls `emit` with each token's range, in text order. */
+function eachToken(text: string, options: TokenOptions, emit: Emit): void {
+  const units = new SpacelessUnits((options.spaceless ?? 'bigrams') === 'bigrams', emit);
+  scanTokens(text, options.digits === true, units);
+  units.flush();
 }
 
 /** Tokens of `text` with their spans, in text order. */
 export function tokenSpans(text: string, options: TokenOptions = {}): TokenSpan[] {
-  const unit = options.spaceless ?? 'bigrams';
-  const pattern = options.digits ? LETTER_DIGIT_RUN : LETTER_RUN;
   const out: TokenSpan[] = [];
-  for (const match of text.matchAll(pattern)) {
-    const run = match[0];
-    const start = match.index;
-    if (SPACELESS_CHAR.test(run)) splitRun(run, start, unit, out);
-    else out.push({ token: run.toLowerCase(), start, end: start + run.length, spaceless: false });
-  }
+  eachToken(text, options, (start, end, lowering, spaceless) => out.push({ token: lowered(text, start, end, lowering), start, end, spaceless }));
   return out;
 }
 
 /** Just the tokens (see tokenSpans). */
 export function wordTokens(text: string, options: TokenOptions = {}): string[] {
-  return tokenSpans(text, options).map((span) => span.token);
+  const out: string[] = [];
+  eachToken(text, options, (start, end, lowering) => out.push(lowered(text, start, end, lowering)));
+  return out;
 }

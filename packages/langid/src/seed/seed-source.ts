@@ -75,7 +75,8 @@ export async function loadSeedSource(source: SeedSource): Promise<LabeledText[]>
 
 /** Loads and concatenates every source, in order. */
 export async function loadSeedSources(specs: readonly string[]): Promise<LabeledText[]> {
-  const texts: LabeledText[] = [];
-  for (const spec of specs) texts.push(...(await loadSeedSource(await parseSeedSource(spec))));
-  return texts;
+  const parts: LabeledText[][] = [];
+  for (const spec of specs) parts.push(await loadSeedSource(await parseSeedSource(spec)));
+  // concat, not push(...): a FLORES folder is ~150,000 texts, more arguments than a call may take.
+  return ([] as LabeledText[]).concat(...parts);
 }

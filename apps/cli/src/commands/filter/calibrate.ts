@@ -9,6 +9,7 @@ interface CalibrateOptions {
   output: string;
   minSamples: number;
   docChars: number;
+  alignTo?: string;
 }
 
 export function registerFilterCalibrate(filter: Command): void {
@@ -22,9 +23,10 @@ export function registerFilterCalibrate(filter: Command): void {
     .requiredOption('-o, --output <file>', 'thresholds file to write; filters read it with "thresholds": "<file>"')
     .option('--min-samples <n>', 'seed documents a language needs to get its own values', parsePositiveInteger, SEED_MIN_SAMPLES)
     .option('--doc-chars <n>', 'seed text is cut into documents of about this many characters (a web page)', parsePositiveInteger, SEED_DOCUMENT_CHARS)
+    .option('--align-to <model>', 'spell tags as this LangID model folder does (e.g. models/langid-full: cmn_Hans → zho_Hans)')
     .addHelpText('after', '\nExample (how models/filter-thresholds-udhr.json is built):\n  ntl filter calibrate --seed udhr --output models/filter-thresholds-udhr.json')
     .action(async (options: CalibrateOptions) => {
-      const docs = seedDocuments(await loadSeedOption(options.seed), options.docChars);
+      const docs = seedDocuments(await loadSeedOption(options.seed, options.alignTo), options.docChars);
       const steps = filterSteps.filter((step) => step.name in SEED_CALIBRATED);
       const file = await calibrateOnSeed(docs, steps, { minSamples: options.minSamples });
       writeThresholdsFile(options.output, file);

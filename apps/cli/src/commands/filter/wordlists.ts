@@ -1,5 +1,4 @@
 /** `ntl filter wordlists`: per-language wordlists from seed data, for `filter.wordlist` and Tf-IIf. */
-import { alignLabels, loadLangIdModel, ModelLoadError } from '@ntl/langid';
 import { buildWordlists, DEFAULT_WORDLIST_OPTIONS, saveWordlists, WordlistFolderError } from '@ntl/filter';
 import type { Command } from 'commander';
 import { CliError, EXIT } from '../../exit-codes.js';
@@ -14,18 +13,6 @@ interface WordlistsOptions {
   alignTo?: string;
 }
 
-/** Tags spelled as the LangID model spells them (cmn_Hans → zho_Hans for a FLORES-trained model), so lists and documents meet. */
-async function modelLanguages(dir: string): Promise<string[]> {
-  try {
-    const model = await loadLangIdModel(dir);
-    model.dispose();
-    return [...model.languages];
-  } catch (error) {
-    if (error instanceof ModelLoadError) throw new CliError(error.message, EXIT.usage);
-    throw error;
-  }
-}
-
 export function registerFilterWordlists(filter: Command): void {
   filter
     .command('wordlists')
@@ -37,8 +24,7 @@ export function registerFilterWordlists(filter: Command): void {
     .option('--align-to <model>', "spell tags as this LangID model folder does (e.g. models/langid-full: cmn_Hans → zho_Hans)")
     .addHelpText('after', '\nExample:\n  ntl filter wordlists --data udhr flores:../shared/data/flores200-sib@train,dev --align-to models/langid-full --output models/wordlists-full')
     .action(async (options: WordlistsOptions) => {
-      const seed = await loadSeedOption(options.data);
-      const texts = options.alignTo ? alignLabels(seed, await modelLanguages(options.alignTo)) : seed;
+      const texts = await loadSeedOption(options.data, options.alignTo);
       const lists = buildWordlists(texts, { size: options.size, minCount: options.minCount });
       try {
         saveWordlists(options.output, lists);
