@@ -21,7 +21,8 @@ const doc = (): ReturnType<typeof makeDoc> =>
 
 describe('filter.consistency', () => {
   it('drops sentences in another language and documents where most identified sentences disagree', async () => {
-    const { docs, stats } = await runFilter(consistencyFilter, { clusters: 'none' }, [doc()]);
+    // maxDisagreement 0: every disagreeing sentence goes, as §2.1.3 reads.
+    const { docs, stats } = await runFilter(consistencyFilter, { clusters: 'none', maxDisagreement: 0 }, [doc()]);
     const [out] = docs;
     expect(out?.segments?.map((segment) => segment.drop?.reason ?? 'kept')).toEqual(['kept', 'sentence_language_mismatch', 'sentence_language_mismatch', 'kept']);
     expect(out?.meta['filters']).toEqual({
@@ -37,6 +38,9 @@ describe('filter.consistency', () => {
     });
     expect(out?.drop).toEqual({ filter: 'filter.consistency', reason: 'inconsistent_document' });
     expect(countersOf(stats, 'filter.consistency')).toMatchObject({ 'sentences.kept': 1, 'sentences.dropped.sentence_language_mismatch': 2, 'sentences.skipped.undetermined-sentence': 1 });
+    // The default (0.9) drops only confident disagreements: the unsure Croatian label stays, the English goes.
+    const byDefault = await runFilter(consistencyFilter, { clusters: 'none' }, [doc()]);
+    expect(byDefault.docs[0]?.segments?.map((segment) => segment.drop?.reason ?? 'kept')).toEqual(['kept', 'kept', 'sentence_language_mismatch', 'kept']);
   });
 
   it('lets members of a confusable cluster agree', async () => {
