@@ -35,6 +35,7 @@ export { DEFAULT_BLOCKLIST } from './blocklist/default-blocklist.js';
 export { blocklistFilter } from './blocklist/blocklist-filter.js';
 export { calibrateFilters, calibrateThresholds, quantile, DEFAULT_EXCLUDED, DEFAULT_MIN_SAMPLES, type CalibrationOptions, type FilterCalibrationOptions } from './thresholds/calibrate.js';
 export { calibrateOnSeed, seedDocuments, SEED_CALIBRATED, SEED_DOCUMENT_CHARS, SEED_EXCLUDED, SEED_MIN_SAMPLES, type SeedCalibrationOptions, type SeedText } from './thresholds/seed-calibration.js';
+export { calibrateOnRun } from './thresholds/run-calibration.js';
 export { defaultThresholdsFile, DEFAULT_THRESHOLDS_NAMES } from './thresholds/default-thresholds.js';
 export { ScoreSampler, DEFAULT_SAMPLE_SIZE, type ScoreSamples } from './thresholds/score-sampler.js';
 export { readThresholdsFile, writeThresholdsFile, ThresholdsFileError, THRESHOLDS_KIND, THRESHOLDS_VERSION, type CalibratedThreshold, type ThresholdsFile } from './thresholds/thresholds-file.js';
