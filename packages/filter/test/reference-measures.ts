@@ -71,7 +71,10 @@ export function referenceTextMeasures(text: string, shortLineChars: number): Rec
   const words = spans.length;
   measures['words'] = words;
   const spaced = spans.filter((span) => !span.spaceless);
-  if (spaced.length > 0) measures['meanWordLength'] = spaced.reduce((sum, { token }) => sum + codePoints(token), 0) / spaced.length;
+  const spacedChars = spaced.reduce((sum, { token }) => sum + codePoints(token), 0);
+  // Word length and short lines only for text mostly in space-separated words.
+  const mostlySpaced = spacedChars >= words - spaced.length;
+  if (spaced.length > 0 && mostlySpaced) measures['meanWordLength'] = spacedChars / spaced.length;
   if (words > 0) {
     measures['hashRatio'] = occurrences(trimmed, '#') / words;
     measures['ellipsisRatio'] = (occurrences(trimmed, '...') + occurrences(trimmed, '…')) / words;
@@ -90,7 +93,7 @@ export function referenceTextMeasures(text: string, shortLineChars: number): Rec
   if (lines.length > 0) {
     measures['bulletLines'] = lines.filter((line) => /^[•‣◦▪▫●○■□►▶➢✓✔*-]/u.test(line)).length / lines.length;
     measures['ellipsisLines'] = lines.filter((line) => /(?:\.\.\.|…)$/u.test(line)).length / lines.length;
-    measures['shortLines'] = lines.filter((line) => codePoints(line) <= shortLineChars).length / lines.length;
+    if (mostlySpaced) measures['shortLines'] = lines.filter((line) => codePoints(line) <= shortLineChars).length / lines.length;
   }
   return measures;
 }
@@ -123,6 +126,10 @@ export function referenceRepetitionMeasures(text: string): Record<string, number
   measures['dupLines'] = lineDuplicates.count / lines.length;
   measures['dupLineChars'] = lineDuplicates.chars / length;
 
+  // No word n-gram measures for text mostly in scripts without spaces.
+  const wordChars = [...trimmed].filter((char) => /[\p{L}\p{M}\u200c\u200d]/u.test(char));
+  const spacelessChars = wordChars.filter((char) => /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u.test(char));
+  if (spacelessChars.length * 2 > wordChars.length) return measures;
   const spans = referenceTokenSpans(trimmed, { digits: true, spaceless: 'chars' });
   const span = (start: number, n: number): number => (spans[start + n - 1] as ReferenceSpan).end - (spans[start] as ReferenceSpan).start;
   for (let n = 2; n <= 10 && n <= spans.length; n++) {

@@ -140,7 +140,10 @@ export function textMeasures(text: string, options: LineOptions): Record<string,
   }
 
   const measures: Record<string, number> = { chars, words };
-  if (spacedWords > 0) measures['meanWordLength'] = spacedWordChars / spacedWords;
+  // Word length and short lines are rules for space-separated text: left out where most words are characters of
+  // scripts without spaces (a Chinese line of 30 characters is a long line; stray Latin there is not the text).
+  const spaced = spacedWordChars >= words - spacedWords;
+  if (spacedWords > 0 && spaced) measures['meanWordLength'] = spacedWordChars / spacedWords;
   if (words > 0) {
     measures['hashRatio'] = hashes / words;
     measures['ellipsisRatio'] = ellipses / words;
@@ -153,7 +156,7 @@ export function textMeasures(text: string, options: LineOptions): Record<string,
   if (lines > 0) {
     measures['bulletLines'] = bulletLines / lines;
     measures['ellipsisLines'] = ellipsisLines / lines;
-    measures['shortLines'] = shortLines / lines;
+    if (spaced) measures['shortLines'] = shortLines / lines;
   }
   return measures;
 }

@@ -4,7 +4,8 @@
  * character share of the most frequent word 2-, 3- and 4-gram, and the character share of repeated 5- to
  * 10-grams (a repeat skips ahead n words, so overlapping repeats are not counted twice). Two changes make it
  * work across scripts and on ntl's documents: words are letter/digit runs with scripts written without spaces
- * split into characters (so n-grams there are character n-grams), and empty lines are not lines.
+ * split into characters, and empty lines are not lines; the n-gram measures are left out for text mostly in
+ * such scripts (mostly-spaceless.ts), where character n-grams repeat as a matter of course.
  * Character counts are the text spans the n-grams cover, in UTF-16 units like the text length they divide.
  *
  * Speed: tokens and n-grams are numbered exactly (tokens/token-ids.ts, ngram-ids.ts) instead of keyed by
@@ -12,6 +13,7 @@
  */
 import { scratchSize } from '../tokens/scratch-size.js';
 import { tokenIds, type TokenIds } from '../tokens/token-ids.js';
+import { mostlySpaceless } from './mostly-spaceless.js';
 import { forEachNgramLevel, type NgramLevel } from './ngram-ids.js';
 
 export const TOP_NGRAM_SIZES = [2, 3, 4] as const;
@@ -80,6 +82,7 @@ export function repetitionMeasures(text: string): Record<string, number> {
   measures['dupLines'] = lineDuplicates.count / lines.length;
   measures['dupLineChars'] = lineDuplicates.chars / length;
 
+  if (mostlySpaceless(trimmed)) return measures;
   const tokens = tokenIds(trimmed);
   forEachNgramLevel(tokens.ids, tokens.count, tokens.distinct, MAX_N, (level) => {
     const { n, topCount, topFirstAt } = level;

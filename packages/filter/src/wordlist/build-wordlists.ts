@@ -24,7 +24,8 @@ export function buildWordlists(texts: Iterable<{ readonly tag: string; readonly 
   for (const { tag, text } of texts) {
     let language = counts.get(tag);
     if (!language) counts.set(tag, (language = new Map()));
-    for (const token of wordTokens(text)) language.set(token, (language.get(token) ?? 0) + 1);
+    // NFC, as crawl.normalize leaves the text the filter reads: seed text may be decomposed (UDHR's Vietnamese is).
+    for (const token of wordTokens(text.normalize('NFC'))) language.set(token, (language.get(token) ?? 0) + 1);
   }
   const lists = new Map<string, string[]>();
   for (const tag of [...counts.keys()].sort()) {

@@ -37,7 +37,7 @@ export function loadWordlists(dir: string): Map<string, Set<string>> {
     if (!isValidTag(tag)) throw new WordlistFolderError(join(dir, name), `the file name is not <tag>.txt with a language tag of the form xxx_Xxxx`);
     const tokens = readFileSync(join(dir, name), 'utf8')
       .split('\n')
-      .map((line) => line.trim().toLowerCase())
+      .map((line) => line.trim().toLowerCase().normalize('NFC'))
       .filter((line) => line !== '');
     lists.set(tag, new Set(tokens));
   }

@@ -35,18 +35,12 @@ export const wordlistFilter = defineFilter({
   },
   scorer(options) {
     const folder = options.wordlists === '' ? defaultWordlistDir() : options.wordlists;
-    const lists = loadWordlists(folder);
-    // A language's lookup table is built when its first unit comes (a run meets few of the folder's languages).
-    const sets = new Map<string, TokenSet>();
+    const lists = new Map([...loadWordlists(folder)].map(([tag, tokens]) => [tag, new TokenSet(tokens)]));
     return {
       score({ text, lang }) {
-        let set = sets.get(lang);
-        if (!set) {
-          const list = lists.get(lang);
-          if (!list) return new Skip('no-wordlist', `no wordlist for ${lang} in ${folder}: its units pass unjudged (counted as skipped.no-wordlist)`);
-          sets.set(lang, (set = new TokenSet(list)));
-        }
-        const { tokens, found } = countTokensIn(text, set);
+        const list = lists.get(lang);
+        if (!list) return new Skip('no-wordlist', `no wordlist for ${lang} in ${folder}: its units pass unjudged (counted as skipped.no-wordlist)`);
+        const { tokens, found } = countTokensIn(text, list);
         if (tokens === 0) return new Skip('no-tokens');
         return { share: found / tokens, tokens };
       },
