@@ -32,3 +32,11 @@ test('dominantScript ignores Common, Inherited and Unknown', () => {
   expect(dominantScript('ab мы')).toBe('Cyrl');
   expect(dominantScript({ Latn: 2, Arab: 5, Zyyy: 40 })).toBe('Arab');
 });
+
+test('calls do not leak counts into each other, and keys come in the same order whatever the text order', () => {
+  const first = detectScript('мир world 世界');
+  expect(detectScript('мир world 世界')).toEqual(first);
+  expect(detectScript('x')).toEqual({ Latn: 1 });
+  expect(Object.keys(detectScript('世界 world мир'))).toEqual(Object.keys(first));
+  expect(detectScript('')).toEqual({});
+});

@@ -72,9 +72,13 @@ function scriptTable(): ScriptTable {
 }
 
 /** Code points of `text` by ISO 15924 script (`{Latn: 5, Zyyy: 1}`), Common/Inherited/Unknown included. */
+/** Scratch counts shared by every call (JS is single-threaded): allocating and scanning all ~170 per call cost more than the text. */
+let scratch: Uint32Array | undefined;
+const touched: number[] = [];
+
 export function detectScript(text: string): Record<string, number> {
   const { codes, byCodePoint } = scriptTable();
-  const counts = new Uint32Array(codes.length);
+  const counts = (scratch ??= new Uint32Array(codes.length));
   // Decodes surrogate pairs by hand: per code point, as for…of would, without allocating a string for each.
   for (let index = 0; index < text.length; index++) {
     let codePoint = text.charCodeAt(index);
@@ -85,12 +89,17 @@ export function detectScript(text: string): Record<string, number> {
         index++;
       }
     }
-    counts[byCodePoint[codePoint]!]!++;
+    const script = byCodePoint[codePoint]!;
+    if (counts[script]!++ === 0) touched.push(script);
   }
+  // Keys in script-table order, as a scan of every count would give them.
+  touched.sort((a, b) => a - b);
   const result: Record<string, number> = {};
-  counts.forEach((count, index) => {
-    if (count > 0) result[codes[index] ?? 'Zzzz'] = count;
-  });
+  for (const script of touched) {
+    result[codes[script] ?? 'Zzzz'] = counts[script]!;
+    counts[script] = 0;
+  }
+  touched.length = 0;
   return result;
 }
 
