@@ -11,7 +11,7 @@ const samples = join(repoRoot, 'samples/crawl');
 const warcioFixtures = join(repoRoot, 'packages/crawl/test/fixtures/warcio');
 
 interface Manifest {
-  counts: { corpus: Record<string, { docs: number }>; droppedDocs: Record<string, number>; damagedInputs: number };
+  counts: { corpus: Record<string, { docs: number }>; droppedDocs: Record<string, number>; droppedSentences: Record<string, number>; damagedInputs: number };
   inputs: Array<{ path: string; size: number; sha256: string | null }>;
   outputs: Array<{ path: string; bytes: number; sha256: string }>;
 }

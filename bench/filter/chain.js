@@ -146,7 +146,7 @@ try {
   }
   const filtersMs = chain.slice(1).reduce((sum, [definition]) => sum + (withFilters.stats.timings[definition.name]?.ms ?? 0), 0);
   console.log(`${'all filters'.padEnd(28)} ${perMb(filtersMs)}   ${`${((100 * filtersMs) / langidMs).toFixed(1)}%`.padStart(15)}`);
-  console.log('(step times are the mapStep transforms; the rest of b − a is passing documents between async generators)');
+  console.log('(step times are the mapStep transforms; the rest of b − a is langid.detect running slower between filters, garbage collection and passing documents between steps: docs/BENCHMARKS.md)');
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

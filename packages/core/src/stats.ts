@@ -20,6 +20,11 @@ export interface StatsSnapshot {
 /** Enough to review by hand; the counters still count every occurrence. */
 export const MAX_EVENTS_PER_KIND = 1000;
 
+/** The counter a drop is counted under, `<step>.dropped.<reason>` (for steps that build their keys once). */
+export function dropKey(step: string, reason: string): string {
+  return `${step}.dropped.${reason}`;
+}
+
 export class Stats {
   readonly counters: Record<string, number> = Object.create(null) as Record<string, number>;
   readonly timings: Record<string, StepTiming> = Object.create(null) as Record<string, StepTiming>;
@@ -31,7 +36,7 @@ export class Stats {
 
   /** Counts a dropped document or segment under `<step>.dropped.<reason>`. */
   drop(step: string, reason: string, amount = 1): void {
-    this.add(`${step}.dropped.${reason}`, amount);
+    this.add(dropKey(step, reason), amount);
   }
 
   time(step: string, ms: number): void {

@@ -48,18 +48,21 @@ export function defineStep<S extends OptionSchema>(definition: StepDefinition<S>
  * `ctx.stats.drop`, so each reason has its own counter.
  */
 export function mapStep(name: string, transform: (doc: Doc, ctx: StepContext) => Doc | null): Step {
+  // Built once, not per document: a fresh key string must be flattened and hashed at every count.
+  const docsIn = `${name}.docs_in`;
+  const docsOut = `${name}.docs_out`;
   return async function* (input, ctx) {
     for await (const doc of input) {
       if (doc.drop) {
         yield doc;
         continue;
       }
-      ctx.stats.add(`${name}.docs_in`);
+      ctx.stats.add(docsIn);
       const started = performance.now();
       const result = transform(doc, ctx);
       ctx.stats.time(name, performance.now() - started);
       if (!result) continue;
-      if (!result.drop) ctx.stats.add(`${name}.docs_out`);
+      if (!result.drop) ctx.stats.add(docsOut);
       yield result;
     }
   };

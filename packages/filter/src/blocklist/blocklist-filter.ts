@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { OptionError } from '@ntl/core';
 import { defineFilter } from '../filter-step/define-filter.js';
+import { BlocklistMatcher } from './blocklist-matcher.js';
 import { DEFAULT_BLOCKLIST } from './default-blocklist.js';
 
 /** One entry a line; blank lines and lines starting with `#` are skipped. */
@@ -44,14 +45,7 @@ export const blocklistFilter = defineFilter({
     const entries = [...options.strings, ...(options.file === '' ? [] : readBlocklistFile(options.file))];
     const empty = entries.findIndex((entry) => entry === '');
     if (empty >= 0) throw new OptionError('strings', `entry ${empty} is empty: it would match every text`);
-    const needles = [...new Set(entries.map((entry) => entry.toLowerCase()))];
-    return {
-      score({ text }) {
-        const lower = text.toLowerCase();
-        let hits = 0;
-        for (const needle of needles) if (lower.includes(needle)) hits++;
-        return { hits };
-      },
-    };
+    const matcher = new BlocklistMatcher(entries);
+    return { score: ({ doc, start, end }) => ({ hits: matcher.distinctHits(doc.text, start, end) }) };
   },
 });

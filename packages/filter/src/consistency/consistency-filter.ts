@@ -62,7 +62,15 @@ export const consistencyFilter = defineFilter({
   },
   scorer(options) {
     const clusters = clusterIndex(clustersOf(options.clusters));
-    const agrees = (sentence: string, doc: string): boolean => sameLanguage(sentence, doc) || (clusters.get(doc)?.has(sentence) ?? false);
+    // Memoised per (document label, sentence label): a document asks the same pair once per sentence.
+    const decided = new Map<string, Map<string, boolean>>();
+    const agrees = (sentence: string, doc: string): boolean => {
+      let byDoc = decided.get(doc);
+      if (!byDoc) decided.set(doc, (byDoc = new Map()));
+      let agreement = byDoc.get(sentence);
+      if (agreement === undefined) byDoc.set(sentence, (agreement = sameLanguage(sentence, doc) || (clusters.get(doc)?.has(sentence) ?? false)));
+      return agreement;
+    };
     return {
       score({ doc, lang, level, index }): Scores | Skip {
         if (level === 'sentence') {

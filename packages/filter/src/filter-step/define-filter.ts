@@ -10,11 +10,11 @@
  *   `sentences.kept`, `sentences.dropped.<reason>`, …; and `no_segments` when sentence level met a document
  *   without segments (it is then judged whole).
  */
-import { defineStep, mapStep, UND, type Doc, type OptionSchema, type OptionValues, type StepContext, type StepDefinition } from '@ntl/core';
-import type { FilterRecord, UnitRecord } from './filter-record.js';
+import { defineStep, dropKey, mapStep, UND, type Doc, type OptionSchema, type OptionValues, type Segment, type Stats, type StepContext, type StepDefinition } from '@ntl/core';
+import { isScored, type FilterRecord, type ScoredUnit, type SkippedUnit, type UnitRecord } from './filter-record.js';
 import { defaultThresholdsFile } from '../thresholds/default-thresholds.js';
 import { LanguageThresholds, parsePerLanguage, thresholdsFromFile } from './language-thresholds.js';
-import { accept, type Scores, type ThresholdSchema } from './threshold-spec.js';
+import { thresholdChecker, type Scores, type ThresholdSchema } from './threshold-spec.js';
 
 export type FilterLevel = 'document' | 'sentence';
 /** `both`: sentences first (dropping the failing ones), then the whole document. */
@@ -36,9 +36,19 @@ export interface FilterUnit {
   readonly level: FilterLevel;
   /** The segment's index, for sentence units. */
   readonly index?: number;
+  /**
+   * Where `text` sits in `doc.text` (UTF-16 offsets): the segment's span, or the whole text. Scorers that
+   * tokenize read `doc.text` between them, so that the filters of a chain share one scan of the document.
+   */
+  readonly start: number;
+  readonly end: number;
 }
 
 export interface Scorer {
+  /**
+   * A new Scores object for each unit: the helper rounds its values in place and keeps it in the unit's
+   * record (copying the scores of every unit of a crawl would only make garbage).
+   */
   score(unit: FilterUnit): Scores | Skip;
 }
 
@@ -107,12 +117,91 @@ function commonOptions(definition: FilterDefinition<OptionSchema, ThresholdSchem
   };
 }
 
-interface Outcome {
-  readonly record: UnitRecord;
-  readonly reason?: string;
+const round = (value: number): number => Math.round(value * 1e4) / 1e4;
+
+/**
+ * Unit records shared between units that have the same one: a skip reason's, and a kept unit's with a single
+ * measure while consecutive units score the same (most sentences score hits 0 for the blocklist,
+ * disagreement 0 for consistency). Documents waiting for the writer then hold one object for them instead of
+ * two each, and those are what the garbage collector copies and marks. Records are values: nothing changes
+ * them once made (readers only read, and the JSON is the same).
+ */
+class SharedRecords {
+  private readonly skipped = new Map<string, SkippedUnit>();
+  private kept: ScoredUnit | undefined;
+  private keptMeasure = '';
+  private keptValue = 0;
+
+  skip(why: string): SkippedUnit {
+    let record = this.skipped.get(why);
+    if (!record) this.skipped.set(why, (record = { skipped: why }));
+    return record;
+  }
+
+  /** The record of a kept unit whose `scores` hold `measures` measures, the last of them `measure`. */
+  keep(scores: Scores, measures: number, measure: string): ScoredUnit {
+    if (measures !== 1) return { scores };
+    const value = scores[measure] as number;
+    if (this.kept !== undefined && measure === this.keptMeasure && Object.is(value, this.keptValue)) return this.kept;
+    this.keptMeasure = measure;
+    this.keptValue = value;
+    return (this.kept = { scores });
+  }
 }
 
-const round = (value: number): number => Math.round(value * 1e4) / 1e4;
+type CountedOutcome = 'dropped' | 'would_drop' | 'skipped';
+
+/**
+ * The counter keys of one unit kind (documents or sentences) in one language, each built once: for a
+ * sentence filter, template strings per unit (and hashing each fresh key) cost more than the filter's idea.
+ * A key is `<base>.kept`, `<base>.dropped.<reason>` (Stats.drop's) or `<base>.<outcome>.<detail>`, for the
+ * step's base and the language's.
+ */
+class UnitCounters {
+  readonly kept: readonly string[];
+  /**
+   * The Stats in which the `kept` counters exist already: kept sentences are then added once per document
+   * rather than per sentence (the first one is added at once, so that counters keep the order units made them).
+   */
+  keptIn: Stats | undefined;
+  private readonly byOutcome = new Map<CountedOutcome, Map<string, readonly string[]>>();
+
+  constructor(private readonly bases: readonly string[]) {
+    this.kept = bases.map((base) => `${base}.kept`);
+  }
+
+  keys(outcome: CountedOutcome, detail: string): readonly string[] {
+    let byDetail = this.byOutcome.get(outcome);
+    if (!byDetail) this.byOutcome.set(outcome, (byDetail = new Map()));
+    let keys = byDetail.get(detail);
+    if (!keys) byDetail.set(detail, (keys = this.bases.map((base) => (outcome === 'dropped' ? dropKey(base, detail) : `${base}.${outcome}.${detail}`))));
+    return keys;
+  }
+}
+
+/** What a step needs for one language, looked up once per document. */
+interface PerLanguage {
+  readonly docs: UnitCounters;
+  readonly sentences: UnitCounters;
+  readonly thresholds: Readonly<Record<string, number>>;
+}
+
+/** A segment as a unit: its text is sliced only when the scorer reads it (consistency reads labels, not text). */
+class SentenceUnit implements FilterUnit {
+  readonly level = 'sentence';
+
+  constructor(
+    readonly doc: Doc,
+    readonly lang: string,
+    readonly index: number,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  get text(): string {
+    return this.doc.text.slice(this.start, this.end);
+  }
+}
 
 export function defineFilter<S extends OptionSchema, T extends ThresholdSchema>(definition: FilterDefinition<S, T>): FilterStepDefinition<FilterOptionSchema<S, T>, T> {
   const step = `filter.${definition.name}`;
@@ -146,72 +235,101 @@ export function defineFilter<S extends OptionSchema, T extends ThresholdSchema>(
         const level = all['level'] as LevelChoice;
         const annotate = all['mode'] === 'annotate';
 
+        const failure = thresholdChecker(specs);
+        const noSegmentsKey = `${step}.no_segments`;
+        const languages = new Map<string, PerLanguage>();
+        const languageFor = (lang: string): PerLanguage => {
+          let language = languages.get(lang);
+          if (!language) {
+            const bases = [step, `${step}.lang.${lang}`];
+            language = { docs: new UnitCounters(bases), sentences: new UnitCounters(bases.map((base) => `${base}.sentences`)), thresholds: thresholds.for(lang) };
+            languages.set(lang, language);
+          }
+          return language;
+        };
+
         return (input, ctx) => {
           const warned = new Set<string>();
-          const count = (unit: 'docs' | 'sentences', lang: string, outcome: 'kept' | 'dropped' | 'would_drop' | 'skipped', detail?: string): void => {
-            const suffix = unit === 'sentences' ? '.sentences' : '';
-            for (const base of [`${step}${suffix}`, `${step}.lang.${lang}${suffix}`]) {
-              if (outcome === 'kept') ctx.stats.add(`${base}.kept`);
-              else if (outcome === 'dropped') ctx.stats.drop(base, detail as string);
-              else ctx.stats.add(`${base}.${outcome}.${detail as string}`);
-            }
+          const count = (keys: readonly string[]): void => {
+            for (const key of keys) ctx.stats.add(key);
           };
-          const skip = (unit: 'docs' | 'sentences', lang: string, skipped: Skip, context: StepContext): Outcome => {
-            count(unit, lang, 'skipped', skipped.why);
+          const shared = new SharedRecords();
+          const skip = (counters: UnitCounters, lang: string, skipped: Skip, context: StepContext): UnitRecord => {
+            count(counters.keys('skipped', skipped.why));
             // Once per distinct warning: per language when the warning names it, per run when it does not.
             if (skipped.warning && !warned.has(skipped.warning)) {
               warned.add(skipped.warning);
               context.log.warn(`${step}: ${skipped.warning}`, { step, lang, skipped: skipped.why });
             }
-            return { record: { skipped: skipped.why } };
+            return shared.skip(skipped.why);
           };
-          const judge = (unit: FilterUnit, context: StepContext): Outcome => {
-            const kind = unit.level === 'document' ? 'docs' : 'sentences';
-            const result = scorer.score(unit);
-            if (result instanceof Skip) return skip(kind, unit.lang, result, context);
-            const scores: Scores = {};
-            for (const [measure, value] of Object.entries(result)) scores[measure] = round(value);
-            const reason = accept(scores, thresholds.for(unit.lang), specs);
-            if (reason === undefined) {
-              count(kind, unit.lang, 'kept');
-              return { record: { scores } };
+          /** Kept sentences of the document being judged, to add to counters that exist already. */
+          let keptSentences = 0;
+          /** The unit's record; a failing unit's has the drop reason, applied by the caller unless annotating. */
+          const judge = (unit: FilterUnit, counters: UnitCounters, limits: Readonly<Record<string, number>>, context: StepContext): UnitRecord => {
+            const scores = scorer.score(unit);
+            if (scores instanceof Skip) return skip(counters, unit.lang, scores, context);
+            let measures = 0;
+            let last = '';
+            for (const measure in scores) {
+              scores[measure] = round(scores[measure] as number);
+              measures++;
+              last = measure;
             }
-            count(kind, unit.lang, annotate ? 'would_drop' : 'dropped', reason);
-            return { record: { scores, drop: reason }, reason };
+            const reason = failure(scores, limits);
+            if (reason === undefined) {
+              if (unit.level === 'sentence' && counters.keptIn === context.stats) {
+                keptSentences++;
+              } else {
+                count(counters.kept);
+                counters.keptIn = context.stats;
+              }
+              return shared.keep(scores, measures, last);
+            }
+            count(counters.keys(annotate ? 'would_drop' : 'dropped', reason));
+            return { scores, drop: reason };
           };
+          const applied = (record: UnitRecord): string | undefined => (annotate || !isScored(record) ? undefined : record.drop);
 
           return mapStep(step, (doc, context) => {
             const lang = doc.lang?.tag ?? UND;
+            const language = languageFor(lang);
             const record: { annotate?: true; document?: UnitRecord; sentences?: Array<UnitRecord | null> } = annotate ? { annotate: true } : {};
             let result: Doc = doc;
             if (definition.needsLanguage && lang === UND) {
-              record.document = skip('docs', lang, new Skip('undetermined'), context).record;
+              record.document = skip(language.docs, lang, new Skip('undetermined'), context);
             } else {
               const segments = doc.segments;
               const bySentence = level !== 'document' && segments !== undefined && segments.length > 0;
               if (bySentence) {
-                const sentences: Array<UnitRecord | null> = [];
-                let changed = false;
-                const next = segments.map((segment, index) => {
+                const sentences: Array<UnitRecord | null> = new Array<UnitRecord | null>(segments.length);
+                // Copied on the first sentence dropped: most documents keep theirs and are not copied.
+                let next: Segment[] | undefined;
+                for (let index = 0; index < segments.length; index++) {
+                  const segment = segments[index] as Segment;
                   if (segment.drop) {
-                    sentences.push(null);
-                    return segment;
+                    sentences[index] = null;
+                    continue;
                   }
-                  const outcome = judge({ text: doc.text.slice(segment.start, segment.end), doc, lang, level: 'sentence', index }, context);
-                  sentences.push(outcome.record);
-                  if (outcome.reason === undefined || annotate) return segment;
-                  changed = true;
-                  return { ...segment, drop: { filter: step, reason: outcome.reason } };
-                });
+                  const unit = judge(new SentenceUnit(doc, lang, index, segment.start, segment.end), language.sentences, language.thresholds, context);
+                  sentences[index] = unit;
+                  const reason = applied(unit);
+                  if (reason === undefined) continue;
+                  next ??= segments.slice();
+                  next[index] = { ...segment, drop: { filter: step, reason } };
+                }
                 record.sentences = sentences;
-                if (changed) result = { ...result, segments: next };
+                if (next) result = { ...result, segments: next };
+                if (keptSentences > 0) for (const key of language.sentences.kept) context.stats.add(key, keptSentences);
+                keptSentences = 0;
               } else if (level === 'sentence') {
-                context.stats.add(`${step}.no_segments`);
+                context.stats.add(noSegmentsKey);
               }
               if (level !== 'sentence' || !bySentence) {
-                const outcome = judge({ text: doc.text, doc, lang, level: 'document' }, context);
-                record.document = outcome.record;
-                if (outcome.reason !== undefined && !annotate) result = { ...result, drop: { filter: step, reason: outcome.reason } };
+                const unit = judge({ text: doc.text, doc, lang, level: 'document', start: 0, end: doc.text.length }, language.docs, language.thresholds, context);
+                record.document = unit;
+                const reason = applied(unit);
+                if (reason !== undefined) result = { ...result, drop: { filter: step, reason } };
               }
             }
             const filters = (doc.meta['filters'] ?? {}) as Record<string, FilterRecord>;

@@ -35,7 +35,19 @@ export type ThresholdSchema = Record<string, ThresholdSpec>;
  * text without spaced words) is not judged.
  */
 export function accept(scores: Scores, thresholds: Readonly<Record<string, number>>, specs: ThresholdSchema): string | undefined {
-  for (const [name, spec] of Object.entries(specs)) {
+  return firstFailure(Object.entries(specs), scores, thresholds);
+}
+
+/** accept() for one schema, its entries listed once rather than per unit (defineFilter calls it for every unit). */
+export function thresholdChecker(specs: ThresholdSchema): (scores: Scores, thresholds: Readonly<Record<string, number>>) => string | undefined {
+  const entries = Object.entries(specs);
+  return (scores, thresholds) => firstFailure(entries, scores, thresholds);
+}
+
+function firstFailure(entries: ReadonlyArray<readonly [string, ThresholdSpec]>, scores: Scores, thresholds: Readonly<Record<string, number>>): string | undefined {
+  // Indexed: destructuring each entry in a for…of allocates an iterator per call.
+  for (let i = 0; i < entries.length; i++) {
+    const [name, spec] = entries[i] as readonly [string, ThresholdSpec];
     const value = scores[spec.measure];
     const limit = thresholds[name];
     if (value === undefined || limit === undefined) continue;

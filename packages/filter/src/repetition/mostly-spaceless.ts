@@ -10,8 +10,11 @@ import { charClass, SPACELESS, WORD } from '../tokens/char-classes.js';
 export function mostlySpaceless(text: string): boolean {
   let spaceless = 0;
   let wordChars = 0;
-  for (const char of text) {
-    const found = charClass(char.codePointAt(0) as number);
+  // Indexed, not for…of: that allocates a string per character outside Latin-1.
+  for (let i = 0; i < text.length; i++) {
+    const codePoint = text.codePointAt(i) as number;
+    if (codePoint > 0xffff) i++;
+    const found = charClass(codePoint);
     if ((found & WORD) === 0) continue;
     wordChars++;
     if ((found & SPACELESS) !== 0) spaceless++;

@@ -6,7 +6,7 @@
  */
 import { defineFilter, Skip } from '../filter-step/define-filter.js';
 import type { Scores } from '../filter-step/threshold-spec.js';
-import { wordTokens } from '../tokens/word-tokens.js';
+import { countTokensIn, TokenSet } from '../tokens/token-set.js';
 import { readTfIifTable } from './tf-iif-table.js';
 
 /** Tf-IIf needs statistics of the whole crawl, computed by a first pass the pipeline cannot run by itself. */
@@ -39,19 +39,17 @@ export const tfIifFilter = defineFilter({
   scorer(options) {
     if (options.table === '') return { score: () => NO_TABLE };
     const table = readTfIifTable(options.table);
-    const anomalous = new Map(Object.entries(table.languages).map(([tag, language]) => [tag, { tokens: new Set(language.anomalous), reference: language.reference }]));
+    const anomalous = new Map(Object.entries(table.languages).map(([tag, language]) => [tag, { tokens: new TokenSet(language.anomalous), reference: language.reference }]));
     return {
-      score({ text, lang }): Scores | Skip {
+      score({ doc, start, end, lang }): Scores | Skip {
         const list = anomalous.get(lang);
         if (!list) return new Skip('no-tfiif-list', `the Tf-IIf table ${options.table} has no entry for ${lang}: its units pass unjudged (counted as skipped.no-tfiif-list)`);
         if (list.tokens.size === 0 && list.reference === 'none') {
           return new Skip('no-reference', `the Tf-IIf table flags no tokens for ${lang} (no wordlist when it was computed; review its list and fill "anomalous"): its units pass unjudged`);
         }
-        const tokens = wordTokens(text);
-        if (tokens.length === 0) return new Skip('no-tokens');
-        let flagged = 0;
-        for (const token of tokens) if (list.tokens.has(token)) flagged++;
-        return { share: flagged / tokens.length, tokens: tokens.length };
+        const { tokens, found } = countTokensIn(doc.text, list.tokens, {}, start, end);
+        if (tokens === 0) return new Skip('no-tokens');
+        return { share: found / tokens, tokens };
       },
     };
   },

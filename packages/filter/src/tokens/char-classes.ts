@@ -64,10 +64,23 @@ function classify(codePoint: number): number {
   return found;
 }
 
+/**
+ * Code points are classified a block at a time: scripts come in blocks, and the scanners' call here then
+ * stays rare enough for the JIT to keep it out of their loops (inlined while a first document of a new script
+ * made it frequent, it made the token scan twice as slow for the rest of the run).
+ */
+const BLOCK = 128;
+
+function classifyBlock(codePoint: number): number {
+  const first = codePoint - (codePoint % BLOCK);
+  for (let each = first; each < first + BLOCK && each <= 0x10ffff; each++) classify(each);
+  return classes[codePoint] as number;
+}
+
 /** The class bits of a code point (a lone surrogate is its own code point, as in a `u` regex). */
 export function charClass(codePoint: number): number {
   const known = classes[codePoint] as number;
-  return known === 0 ? classify(codePoint) : known;
+  return known === 0 ? classifyBlock(codePoint) : known;
 }
 
 /**

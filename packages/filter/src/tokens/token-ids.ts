@@ -11,7 +11,9 @@
  */
 import { lowerUnit } from './char-classes.js';
 import { scratchSize } from './scratch-size.js';
-import { LOWER_BY_STRING, scanTokens, type TokenSink } from './token-scan.js';
+import { foldedEquals, hashString } from './token-hash.js';
+import { LOWER_BY_STRING, LOWERING_BITS, TokenRanges } from './token-scan.js';
+import { buildTokens } from './word-tokens.js';
 
 export interface TokenIds {
   readonly count: number;
@@ -23,31 +25,19 @@ export interface TokenIds {
   readonly ends: Int32Array;
 }
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
+const TOKENS = { digits: true, spaceless: 'chars' } as const;
 
-/** Hash of the unit-by-unit lower-cased text[start, end); equals hashString of that lower-cased text. */
-function hashFolded(text: string, start: number, end: number): number {
-  let hash = FNV_OFFSET;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ lowerUnit(text.charCodeAt(i)), FNV_PRIME);
-  return hash;
-}
-
-function hashString(text: string): number {
-  let hash = FNV_OFFSET;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
-  return hash;
-}
-
-/** The scan's sink: numbers each token as it comes (one instance, its buffers reused from call to call). */
-class TokenIdTable implements TokenSink {
+/** Numbers the tokens (one instance, its buffers reused from call to call). */
+class TokenIdTable {
+  readonly ranges = new TokenRanges();
   ids = new Int32Array(64);
-  starts = new Int32Array(64);
-  ends = new Int32Array(64);
-  /** Per id: where its first occurrence is, and its lower-cased text when that is not unit by unit. */
+  /**
+   * Per id: where its first occurrence is, and its lower-cased text when that is not unit by unit; each is
+   * written when the id is made, so nothing is cleared between calls (`lowered` keeps its length, not regrown).
+   */
   firstStart = new Int32Array(64);
   firstEnd = new Int32Array(64);
-  lowered: Array<string | undefined> = [];
+  readonly lowered: Array<string | undefined> = [];
   /** Hash table slots: a slot is taken in this call when its stamp is the call's (no clearing between calls). */
   slotStamps = new Int32Array(128);
   slotIds = new Int32Array(128);
@@ -72,24 +62,18 @@ class TokenIdTable implements TokenSink {
     this.text = text;
     this.count = 0;
     this.distinct = 0;
-    this.lowered.length = 0;
-    scanTokens(text, true, this);
+    const ranges = this.ranges;
+    buildTokens(text, TOKENS, 0, text.length, ranges);
+    for (let i = 0; i < ranges.count; i++) this.add(ranges.starts[i] as number, ranges.ends[i] as number, (ranges.flags[i] as number) & LOWERING_BITS, ranges.hashes[i] as number);
     this.text = '';
-    return { count: this.count, distinct: this.distinct, ids: this.ids, starts: this.starts, ends: this.ends };
+    return { count: this.count, distinct: this.distinct, ids: this.ids, starts: ranges.starts, ends: ranges.ends };
   }
 
-  spaced(start: number, end: number, lowering: number): void {
-    this.add(start, end, lowering);
-  }
-
-  spaceless(start: number, end: number, lowering: number): void {
-    this.add(start, end, lowering);
-  }
-
-  private add(start: number, end: number, lowering: number): void {
+  /** Numbers a token; `folded` is the scan's hash of its units lower-cased one by one. */
+  private add(start: number, end: number, lowering: number, folded: number): void {
     const text = this.text;
     const token = lowering === LOWER_BY_STRING ? text.slice(start, end).toLowerCase() : undefined;
-    const hash = token === undefined ? hashFolded(text, start, end) : hashString(token);
+    const hash = token === undefined ? folded : hashString(token);
     let slot = hash & this.mask;
     let id = -1;
     while (this.slotStamps[slot] === this.stamp) {
@@ -110,8 +94,6 @@ class TokenIdTable implements TokenSink {
       this.lowered[id] = token;
     }
     this.ids[this.count] = id;
-    this.starts[this.count] = start;
-    this.ends[this.count] = end;
     this.count++;
   }
 
@@ -119,11 +101,7 @@ class TokenIdTable implements TokenSink {
   private equalsFolded(id: number, start: number, end: number): boolean {
     const text = this.text;
     const other = this.lowered[id];
-    if (other !== undefined) {
-      if (other.length !== end - start) return false;
-      for (let i = 0; i < other.length; i++) if (other.charCodeAt(i) !== lowerUnit(text.charCodeAt(start + i))) return false;
-      return true;
-    }
+    if (other !== undefined) return foldedEquals(text, start, end, other);
     const from = this.firstStart[id] as number;
     if ((this.firstEnd[id] as number) - from !== end - start) return false;
     for (let i = 0; i < end - start; i++) if (lowerUnit(text.charCodeAt(from + i)) !== lowerUnit(text.charCodeAt(start + i))) return false;
@@ -134,18 +112,13 @@ class TokenIdTable implements TokenSink {
   private equalsString(id: number, token: string): boolean {
     const other = this.lowered[id];
     if (other !== undefined) return other === token;
-    const from = this.firstStart[id] as number;
-    if ((this.firstEnd[id] as number) - from !== token.length) return false;
-    for (let i = 0; i < token.length; i++) if (lowerUnit(this.text.charCodeAt(from + i)) !== token.charCodeAt(i)) return false;
-    return true;
+    return foldedEquals(this.text, this.firstStart[id] as number, this.firstEnd[id] as number, token);
   }
 
   private fit(capacity: number): void {
     const size = scratchSize(this.ids.length, capacity);
     if (size === this.ids.length) return;
     this.ids = new Int32Array(size);
-    this.starts = new Int32Array(size);
-    this.ends = new Int32Array(size);
     this.firstStart = new Int32Array(size);
     this.firstEnd = new Int32Array(size);
     this.slotStamps = new Int32Array(size * 2);

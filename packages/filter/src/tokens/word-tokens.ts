@@ -8,9 +8,11 @@
  *
  * Equivalently, as regexes: runs of `[\p{L}\p{M}\u200c\u200d]+` (`[\p{L}\p{M}\p{N}\u200c\u200d]+` with digits),
  * lower-cased; a run holding a character of those scripts is split into its spaced pieces and those
- * characters. token-scan.ts finds them in one pass with a table lookup per character.
+ * characters. token-scan.ts finds the pieces in one pass with a table lookup per character; buildTokens
+ * joins or drops them as the options say.
  */
-import { LOWER_AS_IS, scanTokens, type TokenSink } from './token-scan.js';
+import { foldUnits } from './token-hash.js';
+import { DIGITS, LOWER_AS_IS, LOWERING_BITS, scanPieces, SPACELESS_TOKEN, TokenRanges } from './token-scan.js';
 
 /** How a run of a script without spaces is cut: overlapping character pairs, or one character each. */
 export type SpacelessUnit = 'bigrams' | 'chars';
@@ -30,70 +32,144 @@ export interface TokenSpan {
   readonly spaceless: boolean;
 }
 
-type Emit = (start: number, end: number, lowering: number, spaceless: boolean) => void;
+/**
+ * The pieces of the text scanned last. Filters run one after another on each document, and filter.repetition,
+ * filter.wordlist (its sentences) and filter.tfiif all tokenize that document's text: they share one scan.
+ */
+const pieces = new TokenRanges();
+let piecesOf: string | undefined;
+/** The pieces of a span scanned on its own (a piece crossed its ends). */
+const spanPieces = new TokenRanges();
+const built = new TokenRanges();
 
-/** Passes the scan's tokens on, spaceless characters as they are or paired into bigrams. */
-class SpacelessUnits implements TokenSink {
-  // Bigrams: a character that ends up alone in its spaceless sequence is its own token, emitted once the
-  // sequence is known to end there (at the next token, or the end of the text).
-  private previousStart = -1;
-  private previousEnd = -1;
-  private previousLowering = LOWER_AS_IS;
-  private alone = false;
-
-  constructor(
-    private readonly bigrams: boolean,
-    private readonly emit: Emit,
-  ) {}
-
-  spaced(start: number, end: number, lowering: number): void {
-    this.flush();
-    this.previousEnd = -1;
-    this.emit(start, end, lowering, false);
+function piecesFor(text: string): TokenRanges {
+  if (text !== piecesOf) {
+    scanPieces(text, pieces);
+    piecesOf = text;
   }
+  return pieces;
+}
 
-  spaceless(start: number, end: number, lowering: number): void {
-    if (!this.bigrams) {
-      this.emit(start, end, lowering, true);
-    } else if (this.previousEnd === start) {
-      this.alone = false;
-      this.emit(this.previousStart, end, Math.max(this.previousLowering, lowering), true);
-    } else {
-      this.flush();
-      this.alone = true;
+/** The first of `ranges` that starts at or after `offset`. */
+function firstFrom(ranges: TokenRanges, offset: number): number {
+  let low = 0;
+  let high = ranges.count;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((ranges.starts[middle] as number) < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * Builds the tokens of text[from, to) into `out`, as ranges of `text` in text order with their hashes, not yet
+ * sliced (tokenSpans and wordTokens slice them): exactly the tokens of `text.slice(from, to)`, shifted by
+ * `from`. The scan of the whole text serves unless one of its pieces crosses `from` or `to`; the span is then
+ * scanned on its own.
+ */
+export function buildTokens(text: string, options: TokenOptions, from: number, to: number, out: TokenRanges): void {
+  let source = piecesFor(text);
+  let first = 0;
+  let last = source.count;
+  let shift = 0;
+  if (from !== 0 || to !== text.length) {
+    first = firstFrom(source, from);
+    last = firstFrom(source, to);
+    if ((first > 0 && (source.ends[first - 1] as number) > from) || (last > first && (source.ends[last - 1] as number) > to)) {
+      scanPieces(text.slice(from, to), spanPieces);
+      source = spanPieces;
+      first = 0;
+      last = spanPieces.count;
+      shift = from;
     }
-    this.previousStart = start;
-    this.previousEnd = end;
-    this.previousLowering = lowering;
   }
+  const digits = options.digits === true;
+  const bigrams = (options.spaceless ?? 'bigrams') === 'bigrams';
+  // A run of touching pieces becomes one token (with digits: letters and digits side by side), at most one per piece.
+  out.clear(last - first);
+  let runStart = -1;
+  let runEnd = -1;
+  let runLowering = LOWER_AS_IS;
+  let runHash = 0;
+  // Bigrams: a character that ends up alone in its spaceless sequence is its own token, placed once the
+  // sequence is known to end there (at the next token, or the end of the span).
+  let previousStart = -1;
+  let previousEnd = -1;
+  let previousLowering = LOWER_AS_IS;
+  let previousHash = 0;
+  let alone = false;
+  for (let k = first; k < last; k++) {
+    const flags = source.flags[k] as number;
+    if (!digits && (flags & DIGITS) !== 0) continue;
+    const start = (source.starts[k] as number) + shift;
+    const end = (source.ends[k] as number) + shift;
+    const lowering = flags & LOWERING_BITS;
+    const hash = source.hashes[k] as number;
+    if ((flags & SPACELESS_TOKEN) === 0) {
+      if (start === runEnd) {
+        runEnd = end;
+        if (lowering > runLowering) runLowering = lowering;
+        runHash = foldUnits(runHash, text, start, end);
+        continue;
+      }
+      if (runStart >= 0) out.push(runStart, runEnd, runLowering, runHash);
+      if (alone) out.push(previousStart, previousEnd, previousLowering | SPACELESS_TOKEN, previousHash);
+      alone = false;
+      previousEnd = -1;
+      runStart = start;
+      runEnd = end;
+      runLowering = lowering;
+      runHash = hash;
+      continue;
+    }
+    if (runStart >= 0) out.push(runStart, runEnd, runLowering, runHash);
+    runStart = -1;
+    runEnd = -1;
+    if (!bigrams) {
+      out.push(start, end, lowering | SPACELESS_TOKEN, hash);
+    } else if (previousEnd === start) {
+      alone = false;
+      out.push(previousStart, end, Math.max(previousLowering, lowering) | SPACELESS_TOKEN, foldUnits(previousHash, text, start, end));
+    } else {
+      if (alone) out.push(previousStart, previousEnd, previousLowering | SPACELESS_TOKEN, previousHash);
+      alone = true;
+    }
+    previousStart = start;
+    previousEnd = end;
+    previousLowering = lowering;
+    previousHash = hash;
+  }
+  if (runStart >= 0) out.push(runStart, runEnd, runLowering, runHash);
+  if (alone) out.push(previousStart, previousEnd, previousLowering | SPACELESS_TOKEN, previousHash);
+}
 
-  flush(): void {
-    if (this.alone) this.emit(this.previousStart, this.previousEnd, this.previousLowering, true);
-    this.alone = false;
-  }
+/** The tokens of text[from, to) (buildTokens) in a buffer that the next call reuses: read it before then. */
+export function tokenRanges(text: string, options: TokenOptions = {}, from = 0, to = text.length): TokenRanges {
+  buildTokens(text, options, from, to, built);
+  return built;
 }
 
 /** A token's lower case; `toLowerCase()` (a runtime call for text outside Latin-1) only when it changes something. */
-const lowered = (text: string, start: number, end: number, lowering: number): string =>
-  lowering === LOWER_AS_IS ? text.slice(start, end) : text.slice(start, end).toLowerCase();
-
-/** Calls `emit` with each token's range, in text order. */
-function eachToken(text: string, options: TokenOptions, emit: Emit): void {
-  const units = new SpacelessUnits((options.spaceless ?? 'bigrams') === 'bigrams', emit);
-  scanTokens(text, options.digits === true, units);
-  units.flush();
+function lowered(text: string, ranges: TokenRanges, i: number): string {
+  const token = text.slice(ranges.starts[i], ranges.ends[i]);
+  return ((ranges.flags[i] as number) & LOWERING_BITS) === LOWER_AS_IS ? token : token.toLowerCase();
 }
 
 /** Tokens of `text` with their spans, in text order. */
 export function tokenSpans(text: string, options: TokenOptions = {}): TokenSpan[] {
+  const ranges = tokenRanges(text, options);
   const out: TokenSpan[] = [];
-  eachToken(text, options, (start, end, lowering, spaceless) => out.push({ token: lowered(text, start, end, lowering), start, end, spaceless }));
+  for (let i = 0; i < ranges.count; i++) {
+    out.push({ token: lowered(text, ranges, i), start: ranges.starts[i] as number, end: ranges.ends[i] as number, spaceless: ((ranges.flags[i] as number) & SPACELESS_TOKEN) !== 0 });
+  }
   return out;
 }
 
 /** Just the tokens (see tokenSpans). */
 export function wordTokens(text: string, options: TokenOptions = {}): string[] {
+  const ranges = tokenRanges(text, options);
   const out: string[] = [];
-  eachToken(text, options, (start, end, lowering) => out.push(lowered(text, start, end, lowering)));
+  for (let i = 0; i < ranges.count; i++) out.push(lowered(text, ranges, i));
   return out;
 }

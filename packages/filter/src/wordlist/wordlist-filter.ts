@@ -37,10 +37,10 @@ export const wordlistFilter = defineFilter({
     const folder = options.wordlists === '' ? defaultWordlistDir() : options.wordlists;
     const lists = new Map([...loadWordlists(folder)].map(([tag, tokens]) => [tag, new TokenSet(tokens)]));
     return {
-      score({ text, lang }) {
+      score({ doc, start, end, lang }) {
         const list = lists.get(lang);
         if (!list) return new Skip('no-wordlist', `no wordlist for ${lang} in ${folder}: its units pass unjudged (counted as skipped.no-wordlist)`);
-        const { tokens, found } = countTokensIn(text, list);
+        const { tokens, found } = countTokensIn(doc.text, list, {}, start, end);
         if (tokens === 0) return new Skip('no-tokens');
         return { share: found / tokens, tokens };
       },
