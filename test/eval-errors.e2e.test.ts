@@ -61,8 +61,8 @@ test('eng→fra: copy, wrong language, repetition, changed number, empty output 
   ]);
   expect(flags.every((flag) => flag.tgt === 'fra_Latn')).toBe(true);
   const byLine = (line: number, mode: string) => flags.find((flag) => flag.line === line && flag.mode === mode) as FlagLine;
-  expect(byLine(2, 'wrong-language').message).toBe('LangID says eng_Latn (0.99), the source language, not fra_Latn');
-  expect(byLine(3, 'wrong-language').message).toBe('LangID says deu_Latn (0.96), not fra_Latn');
+  expect(byLine(2, 'wrong-language').message).toBe('LangID says eng_Latn (1.00), the source language, not fra_Latn');
+  expect(byLine(3, 'wrong-language').message).toBe('LangID says deu_Latn (1.00), not fra_Latn');
   expect(byLine(2, 'copy').message).toBe('the output is the source, unchanged');
   expect(byLine(4, 'repetition').severity).toBe('high');
   expect(byLine(8, 'low-rtt-chrf').message).toMatch(/^the round trip scores chrF 16\.4 against the source \(threshold 25\)$/);
