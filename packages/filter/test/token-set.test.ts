@@ -10,7 +10,8 @@ import { hashFolded } from '../src/tokens/token-hash.js';
 import { LOWER_BY_STRING, LOWERING_BITS } from '../src/tokens/token-scan.js';
 import { countTokensIn, TokenSet } from '../src/tokens/token-set.js';
 import { tokenRanges } from '../src/tokens/word-tokens.js';
-import { random, variedTexts } from './varied-texts.js';
+import { variedTexts } from './varied-texts.js';
+import { seededRandom } from '@ntl/langid';
 
 const OPTIONS: readonly TokenOptions[] = [{}, { digits: true }, { spaceless: 'chars' }, { digits: true, spaceless: 'chars' }];
 
@@ -37,7 +38,7 @@ function spansOf(text: string, next: () => number): Array<[number, number]> {
 
 describe('tokens of a span of a scanned text', () => {
   it('are the tokens of the span sliced out, shifted, with every option', () => {
-    const next = random(3);
+    const next = seededRandom(3);
     const texts = variedTexts(1500, 5);
     for (const text of texts) {
       for (const [from, to] of spansOf(text, next)) {
@@ -95,7 +96,7 @@ describe('tokenIds', () => {
 
 describe('TokenSet and countTokensIn', () => {
   it('count what wordTokens and a Set of strings count, for a span or the whole text', () => {
-    const next = random(21);
+    const next = seededRandom(21);
     const texts = variedTexts(1200, 19);
     // Tokens from the texts themselves (so that many are found), a few upper-cased ones, which no token equals.
     const words = [...new Set(texts.flatMap((text) => wordTokens(text)))].filter(() => next() < 0.5);

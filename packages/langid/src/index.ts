@@ -10,6 +10,7 @@ export { parseSeedSource, loadSeedSource, loadSeedSources, SEED_KINDS, type Seed
 export { tagForText } from './seed/text-tag.js';
 export { alignLabels, alignedTag } from './seed/align-labels.js';
 export { splitByDocument, isHeldOut, type SplitOptions } from './seed/split.js';
+export { seededRandom, shuffleInPlace, hashToUnit } from './seed/seeded-random.js';
 export { temperatureSample as temperatureSampleTexts, temperatureShares, temperatureTargets, DEFAULT_TEMPERATURE, type TemperatureOptions as SamplingTemperatureOptions } from './seed/temperature.js';
 export { modelText, DEFAULT_MODEL_TEXT_OPTIONS, type ModelTextOptions } from './ngram/model-text.js';
 export { chooseThresholds, DEFAULT_THRESHOLD_OPTIONS, type ThresholdOptions, type ScoredPrediction } from './ngram/thresholds.js';
