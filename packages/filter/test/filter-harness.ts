@@ -1,4 +1,4 @@
-import { createLogger, parseOptions, Stats, type Doc, type StepContext, type StepDefinition } from '@ntl/core';
+import { createLogger, inProcessContext, parseOptions, Stats, type Doc, type StepDefinition } from '@ntl/core';
 
 export interface FilterRun {
   docs: Doc[];
@@ -12,7 +12,7 @@ export async function runFilter(definition: StepDefinition, options: Record<stri
   const stats = new Stats();
   const warnings: Array<Record<string, unknown>> = [];
   const log = createLogger({ level: 'warn', write: (line) => warnings.push(JSON.parse(line) as Record<string, unknown>) });
-  const ctx: StepContext = { rank: 0, worldSize: 1, stats, signal: new AbortController().signal, log, inputs: [], outputDir: '/nonexistent', progress: () => undefined };
+  const ctx = inProcessContext({ stats, log, outputDir: '/nonexistent' });
   const step = definition.create(parseOptions(definition.options, options));
   async function* source(): AsyncIterable<Doc> {
     yield* docs;

@@ -5,7 +5,7 @@
  * (Gopher's word lengths, n-gram repetition over space-separated words) hold for 1,000 languages: Thai and
  * Khmer write without spaces, Malayalam words average 12 letters, and their clean text must pass.
  */
-import { createLogger, parseOptions, Stats, UND, type Doc, type StepContext } from '@ntl/core';
+import { createLogger, inProcessContext, parseOptions, UND, type Doc } from '@ntl/core';
 import type { FilterStepDefinition } from '../filter-step/define-filter.js';
 import { calibrateFilters } from './calibrate.js';
 import { ScoreSampler } from './score-sampler.js';
@@ -74,16 +74,7 @@ export interface SeedCalibrationOptions {
 
 /** Runs `steps` in annotate mode over the seed documents and calibrates their thresholds per language (loosen only). */
 export async function calibrateOnSeed(docs: readonly Doc[], steps: readonly FilterStepDefinition[], options: SeedCalibrationOptions = {}): Promise<ThresholdsFile> {
-  const ctx: StepContext = {
-    rank: 0,
-    worldSize: 1,
-    stats: new Stats(),
-    signal: new AbortController().signal,
-    log: createLogger({ level: 'error' }),
-    inputs: [],
-    outputDir: '',
-    progress: () => undefined,
-  };
+  const ctx = inProcessContext({ log: createLogger({ level: 'error' }) });
   let stream: AsyncIterable<Doc> = (async function* () {
     yield* docs;
   })();

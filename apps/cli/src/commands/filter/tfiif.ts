@@ -3,7 +3,7 @@
  * before its first filter — read, extract, normalise, dedup, segment, LangID — over every input in this process,
  * streams the documents into computeTfIif (bounded memory), and writes the table `filter.tfiif` reads.
  */
-import { composeSteps, createLogger, loadPipeline, PipelineError, resolveInputs, Stats, type StepContext } from '@ntl/core';
+import { composeSteps, createLogger, inProcessContext, loadPipeline, PipelineError, resolveInputs } from '@ntl/core';
 import { computeTfIif, DEFAULT_TFIIF_OPTIONS, defaultWordlistDir, loadWordlists, WordlistFolderError, writeTfIifTable } from '@ntl/filter';
 import type { Command } from 'commander';
 import { CliError, EXIT } from '../../exit-codes.js';
@@ -55,13 +55,11 @@ export function registerFilterTfIif(filter: Command): void {
       const steps = firstPass(options);
       const inputs = await resolveInputs(options.input);
       if (inputs.length === 0) throw new CliError(`no input file matches ${options.input.join(' ')}`, EXIT.usage);
-      const log = createLogger();
-      const stats = new Stats();
-      const ctx: StepContext = { rank: 0, worldSize: 1, stats, signal: new AbortController().signal, log, inputs, outputDir: '', progress: () => undefined };
+      const ctx = inProcessContext({ inputs, log: createLogger() });
       const table = await computeTfIif(composeSteps(steps.map((step) => step.create()), ctx), { top: options.top, wordlists: loadReference(options.wordlists) });
       writeTfIifTable(options.output, table);
       const languages = Object.entries(table.languages);
       const flagged = languages.reduce((sum, [, language]) => sum + language.anomalous.length, 0);
-      process.stdout.write(`${options.output}: ${languages.length} languages, ${flagged} anomalous tokens to review (documents identified: ${stats.get('langid.detect.docs_out')})\n`);
+      process.stdout.write(`${options.output}: ${languages.length} languages, ${flagged} anomalous tokens to review (documents identified: ${ctx.stats.get('langid.detect.docs_out')})\n`);
     });
 }
