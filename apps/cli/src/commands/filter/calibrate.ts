@@ -15,8 +15,8 @@ import {
 } from '@ntl/filter';
 import type { Command } from 'commander';
 import { CliError, EXIT } from '../../exit-codes.js';
-import { parsePositiveInteger } from '../arguments.js';
-import { loadSeedOption } from './seed-data.js';
+import { parsePositiveInteger, parseShare } from '../arguments.js';
+import { loadSeedOption } from '../seed-data.js';
 
 interface CalibrateOptions {
   seed?: string[];
@@ -26,12 +26,6 @@ interface CalibrateOptions {
   excluded: number;
   docChars: number;
   alignTo?: string;
-}
-
-function parseShare(value: string): number {
-  const share = Number(value);
-  if (!(share >= 0 && share < 1)) throw new CliError(`--excluded: expected a share in [0, 1), got "${value}"`, EXIT.usage);
-  return share;
 }
 
 async function calibrate(options: CalibrateOptions): Promise<{ file: ThresholdsFile; what: string }> {

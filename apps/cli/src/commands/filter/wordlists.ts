@@ -3,7 +3,7 @@ import { buildWordlists, DEFAULT_WORDLIST_OPTIONS, saveWordlists, WordlistFolder
 import type { Command } from 'commander';
 import { CliError, EXIT } from '../../exit-codes.js';
 import { parsePositiveInteger } from '../arguments.js';
-import { loadSeedOption } from './seed-data.js';
+import { loadSeedOption } from '../seed-data.js';
 
 interface WordlistsOptions {
   data: string[];

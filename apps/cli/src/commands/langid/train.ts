@@ -1,11 +1,12 @@
 /** `ntl langid train`: a preset model, or a model from the user's own seed data (any number of languages). */
 import { createLogger } from '@ntl/core';
-import { addNeuralStage, DEFAULT_TEMPERATURE, loadSeedSources, PRESETS, SeedFormatError, trainModel, trainPreset, type PresetName, type TrainedModel, type TrainModelOptions } from '@ntl/langid';
+import { addNeuralStage, DEFAULT_TEMPERATURE, PRESETS, trainModel, trainPreset, type PresetName, type TrainedModel, type TrainModelOptions } from '@ntl/langid';
 import { Option, type Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CliError, EXIT } from '../../exit-codes.js';
-import { parsePositiveInteger } from '../arguments.js';
+import { parseNonNegativeInteger, parsePositiveInteger, parsePositiveNumber } from '../arguments.js';
+import { loadSeedOption } from '../seed-data.js';
 
 interface TrainOptions {
   preset?: PresetName;
@@ -24,12 +25,6 @@ interface TrainOptions {
   unlabelled?: string[];
   neuralSteps?: number;
   selfTrainingRounds?: number;
-}
-
-function parsePositiveNumber(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed <= 0) throw new CliError(`expected a positive number, got "${value}"`, EXIT.usage);
-  return parsed;
 }
 
 /** Plain timestamped lines on a terminal, JSON log lines otherwise (ARCHITECTURE: structured logs off a TTY). */
@@ -55,15 +50,6 @@ function overrides(options: TrainOptions): Partial<TrainModelOptions> {
   };
 }
 
-async function loadSources(specs: readonly string[]) {
-  try {
-    return await loadSeedSources(specs);
-  } catch (error) {
-    if (error instanceof SeedFormatError) throw new CliError(error.message, EXIT.usage);
-    throw error;
-  }
-}
-
 async function train(options: TrainOptions, log: (message: string) => void): Promise<{ model: TrainedModel; outDir: string }> {
   if (options.preset && (options.data || options.heldOut)) throw new CliError('give either --preset or --data, not both', EXIT.usage);
   if (!options.preset && !options.data) throw new CliError('nothing to train on: give --preset udhr|full or --data <source…> (see --help)', EXIT.usage);
@@ -73,8 +59,8 @@ async function train(options: TrainOptions, log: (message: string) => void): Pro
     return { model, outDir };
   }
   if (!options.output) throw new CliError('--output <dir> is required with --data', EXIT.usage);
-  const data = await loadSources(options.data ?? []);
-  const heldOut = options.heldOut ? await loadSources(options.heldOut) : undefined;
+  const data = await loadSeedOption(options.data ?? []);
+  const heldOut = options.heldOut ? await loadSeedOption(options.heldOut) : undefined;
   log(`seed data: ${data.length} texts in ${new Set(data.map((t) => t.tag)).size} languages${heldOut ? `, ${heldOut.length} held-out texts` : ''}`);
   const model = await trainModel({
     data,
@@ -118,11 +104,7 @@ export function registerLangIdTrain(langid: Command): void {
     .option('--neural', 'also train the SSLID neural stage (tfjs) into <output>/neural/, on the seed plus --unlabelled text')
     .option('--unlabelled <files...>', 'unlabelled text for the neural stage, one sentence per line (e.g. crawl text)')
     .option('--neural-steps <n>', 'joint training steps of the neural stage (default 1500)', parsePositiveInteger)
-    .option('--self-training-rounds <n>', 'self-training rounds of the neural stage (default 2; 0 skips)', (value) => {
-      const rounds = Number(value);
-      if (!Number.isInteger(rounds) || rounds < 0) throw new CliError(`--self-training-rounds: expected an integer ≥ 0, got "${value}"`, EXIT.usage);
-      return rounds;
-    })
+    .option('--self-training-rounds <n>', 'self-training rounds of the neural stage (default 2; 0 skips)', parseNonNegativeInteger)
     .addHelpText(
       'after',
       '\nExamples:\n  ntl langid train --preset full                      # models/langid-full (≤ 30 min on 2 cores)\n' +

@@ -1,6 +1,6 @@
 /** Seed sources named on the command line (`--data`/`--seed`), with read errors as usage errors naming the file and line. */
 import { alignLabels, loadLangIdModel, loadSeedSources, ModelLoadError, SeedFormatError, type LabeledText } from '@ntl/langid';
-import { CliError, EXIT } from '../../exit-codes.js';
+import { CliError, EXIT } from '../exit-codes.js';
 
 /** The languages of a LangID model folder, so seed tags can be spelled as it spells them. */
 async function modelLanguages(dir: string): Promise<string[]> {
