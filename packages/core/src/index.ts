@@ -5,6 +5,7 @@ export * from './options.js';
 export * from './step.js';
 export * from './io/atomic-write.js';
 export * from './io/hashing.js';
+export * from './io/shipped-models.js';
 export * from './pipeline/step-registry.js';
 export * from './pipeline/pipeline-file.js';
 export * from './corpus/corpus-writer.js';

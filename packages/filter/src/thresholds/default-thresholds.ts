@@ -4,10 +4,10 @@
  * preferred after a models/filter-thresholds-full.json), so the English-made defaults do not drop clean
  * text of languages that write otherwise. Undefined when none exists.
  */
-import { findShipped } from '../shipped-files.js';
+import { findOptionalModel } from '@ntl/core';
 
 export const DEFAULT_THRESHOLDS_NAMES = ['filter-thresholds-full.json', 'filter-thresholds-udhr.json'] as const;
 
 export function defaultThresholdsFile(cwd = process.cwd()): string | undefined {
-  return findShipped(DEFAULT_THRESHOLDS_NAMES, cwd);
+  return findOptionalModel(DEFAULT_THRESHOLDS_NAMES, cwd);
 }

@@ -2,10 +2,10 @@
  * Which wordlist folder `filter.wordlist` reads when none is named: `models/wordlists-full` when it has been
  * built (it matches the tags of models/langid-full), else the shipped `models/wordlists-udhr`.
  */
-import { findShipped, shippedPath } from '../shipped-files.js';
+import { findModel } from '@ntl/core';
 
 export const DEFAULT_WORDLIST_NAMES = ['wordlists-full', 'wordlists-udhr'] as const;
 
 export function defaultWordlistDir(cwd = process.cwd()): string {
-  return findShipped(DEFAULT_WORDLIST_NAMES, cwd) ?? shippedPath('wordlists-udhr');
+  return findModel(DEFAULT_WORDLIST_NAMES, cwd);
 }
