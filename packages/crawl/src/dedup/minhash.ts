@@ -1,4 +1,4 @@
-import { fmix32, imul } from './hash64.js';
+import { fmix32, murmurStep } from './hash64.js';
 
 export interface MinHashOptions {
   /** LSH bands. datatrove's default 14. */
@@ -9,53 +9,59 @@ export interface MinHashOptions {
   seed: number;
 }
 
-/** splitmix32: a deterministic stream of well-mixed 32-bit seeds from one seed. */
-function seedStream(seed: number, count: number): Int32Array {
-  const seeds = new Int32Array(count);
-  let state = seed | 0;
-  for (let i = 0; i < count; i++) {
-    state = (state + 0x9e3779b9) | 0;
-    seeds[i] = fmix32(state);
-  }
-  return seeds;
-}
+const TWO_32 = 4294967296;
 
 /**
- * MinHash signatures with bands × rows hash functions h_p(x) = fmix32(x ⊕ seed_p): Murmur's
- * finaliser is a bijection with full avalanche, so each h_p is a pseudo-random permutation of
- * the 32-bit shingle hashes, and P[min h_p(A) = min h_p(B)] ≈ Jaccard(A, B).
+ * One-permutation MinHash with optimal densification (Li, Owen & Zhang, "One Permutation Hashing",
+ * NeurIPS 2012; Shrivastava, "Optimal Densification for Fast and Accurate Minwise Hashing", ICML
+ * 2017). Each shingle hash x is permuted once, h = fmix32(x ⊕ seed) (Murmur's finaliser: a bijection
+ * with full avalanche); the 32-bit range is cut into K = bands × rows equal bins and every bin keeps
+ * its smallest h. A bin no shingle fell into takes the value of the first non-empty bin along a
+ * probe sequence that depends only on (seed, bin, attempt), so two documents fill it from the same
+ * place. Every signature value then collides with probability exactly Jaccard(A, B), as with K
+ * independent permutations (Shrivastava 2017, Theorem 3.1), at O(n + K) per document instead of
+ * O(n·K) (14 × 8 = 112 hashes per shingle before). Detection rates on UDHR text pairs follow the
+ * LSH curve as closely as K-permutation MinHash did (test/dedup-minhash.test.ts,
+ * bench/crawl/near-duplicates.js).
  */
 export class MinHasher {
   readonly permutations: number;
-  private readonly seeds: Int32Array;
+  private readonly seed: number;
+  private readonly probeSeed: number;
+  /** Per-bin minimum, unsigned; valid where `filled` is 1. Reused between calls (one document at a time). */
+  private readonly minimum: Float64Array;
+  private readonly filled: Uint8Array;
 
   constructor(readonly options: MinHashOptions) {
     this.permutations = options.bands * options.rows;
-    this.seeds = seedStream(options.seed, this.permutations);
+    this.seed = fmix32((options.seed | 0) ^ 0x9e3779b9);
+    this.probeSeed = fmix32(this.seed ^ 0x85ebca6b);
+    this.minimum = new Float64Array(this.permutations);
+    this.filled = new Uint8Array(this.permutations);
   }
 
   /** Signature of a set of shingle hashes; null for an empty set (nothing to compare). */
   signature(shingles: Int32Array): Int32Array | null {
     if (shingles.length === 0) return null;
-    const count = this.permutations;
-    const seeds = this.seeds;
-    const length = shingles.length;
-    const signature = new Int32Array(count);
-    // Permutations outside, shingles inside: the running minimum stays in a register.
-    for (let p = 0; p < count; p++) {
-      const seed = seeds[p]!;
-      let min = 0x7fffffff;
-      for (let s = 0; s < length; s++) {
-        // fmix32 inlined: this loop is the whole cost of MinHash.
-        let h = shingles[s]! ^ seed;
-        h ^= h >>> 16;
-        h = imul(h, 0x85ebca6b);
-        h ^= h >>> 13;
-        h = imul(h, 0xc2b2ae35);
-        h ^= h >>> 16;
-        if (h < min) min = h;
+    const bins = this.permutations;
+    const scale = bins / TWO_32;
+    const { minimum, filled, seed } = this;
+    filled.fill(0);
+    for (let s = 0; s < shingles.length; s++) {
+      const h = fmix32(shingles[s]! ^ seed) >>> 0;
+      const bin = (h * scale) | 0; // < bins, so truncation is floor
+      if (filled[bin] === 0 || h < minimum[bin]!) {
+        minimum[bin] = h;
+        filled[bin] = 1;
       }
-      signature[p] = min;
+    }
+    const signature = new Int32Array(bins);
+    for (let bin = 0; bin < bins; bin++) {
+      let source = bin;
+      for (let attempt = 1; filled[source] === 0; attempt++) {
+        source = ((fmix32(murmurStep(murmurStep(this.probeSeed, bin), attempt)) >>> 0) * scale) | 0;
+      }
+      signature[bin] = minimum[source]! | 0;
     }
     return signature;
   }

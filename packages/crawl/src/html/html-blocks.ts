@@ -76,11 +76,12 @@ export function parseHtmlBlocks(html: string): ParsedHtml {
   let metaLang: string | undefined;
 
   const flush = (): void => {
-    if (chunks.length > 0) {
+    // rawLength 0: only whitespace (indentation between tags, most text nodes of a page), which joins to nothing.
+    if (rawLength > 0) {
       const text = joinChunks(chunks);
       if (text) blocks.push({ text, rawLength, linkLength, boilerplateLength, heading });
     }
-    chunks = [];
+    if (chunks.length > 0) chunks = [];
     rawLength = 0;
     linkLength = 0;
     boilerplateLength = 0;
