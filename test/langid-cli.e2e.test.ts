@@ -83,6 +83,11 @@ test('eval: accuracy agrees with predict, and eval.json / eval.html are written'
   expect(json.all.correct).toBe(correct);
   expect(json.all.perLanguage).toHaveLength(4);
   expect(readFileSync(join(out, 'eval.html'), 'utf8')).toContain('<svg');
+  // --no-refiners: the shipped folder has no cluster refiners, so the same figures, under a signature that says so.
+  const bare = ntl(['langid', 'eval', '--model', shipped, '--data', data, '--macro', 'no', '--no-refiners']);
+  expect(bare.status).toBe(0);
+  expect(bare.stdout).toContain(`accuracy ${((correct / gold.length) * 100).toFixed(2)}`);
+  expect(bare.stdout).toMatch(/model:langid-udhr\+no-refiners@[0-9a-f]{12}\|data:gold\.tsv@/);
 });
 
 test('train --data [--neural] builds a folder (weights, thresholds, clusters, neural stage) that predict --model uses', () => {

@@ -24,7 +24,7 @@ export type { FastTextHyperparameters } from './ngram/fasttext-train.js';
 export { precheck, letterScripts, DEFAULT_MIXED_SHARE, type PrecheckResult } from './script-precheck/precheck.js';
 export { ScriptIndex, codePointScripts } from './script-precheck/script-index.js';
 export { NgramLangIdModel, type NgramPrediction } from './model/ngram-model.js';
-export { loadLangIdModel, saveModel, modelClustersFile } from './model/model-folder.js';
+export { loadLangIdModel, saveModel, modelClustersFile, refinerFile, REFINERS_DIR, type LoadModelOptions } from './model/model-folder.js';
 export { ModelLoadError, rebuildCommand, PRESETS, type PresetName } from './model/model-error.js';
 export { MODEL_KIND, MODEL_VERSION, type LangIdModelManifest } from './model/manifest.js';
 export { trainModel, CLUSTERS_FILE, DEFAULT_HELD_OUT_FRACTION, DEFAULT_HYPERPARAMETERS, DEFAULT_MAX_CHARS, type TrainModelOptions, type TrainedModel } from './model/train-model.js';
@@ -47,6 +47,8 @@ export { evalCommand, predictAll, type EvalCommandOptions, type EvalTarget, type
 export { fitTemperature, applyTemperature, type TemperatureFit, type TemperatureOptions } from './calibration/temperature.js';
 export { reliabilityBins, expectedCalibrationError, eceOfBins, DEFAULT_CALIBRATION_BINS, type ReliabilityBin } from './calibration/reliability.js';
 export { calibratePrediction, temperatureSample, topLogits } from './calibration/prediction-temperature.js';
+export { ClusterRefiners, RefinerSetError } from './refiners/cluster-refiners.js';
+export { trainRefiners, DEFAULT_REFINER_HYPERPARAMETERS, DEFAULT_REFINER_QUANTIZE, type RefinerSettings, type TrainedRefiner, type TrainRefinersOptions } from './refiners/train-refiners.js';
 export { confusableClusters, writeClusters, readClusters, DEFAULT_CLUSTER_THRESHOLD, DEFAULT_CLUSTER_MIN_COUNT, type ConfusableClusters, type ClusterLink, type ClusterOptions, type ConfusionData } from './clusters/confusable-clusters.js';
 export { loadPeers, loadPeer, PEER_NAMES, type LoadedPeers } from './peers/load-peers.js';
 export type { PeerClassifier } from './peers/peer-classifier.js';

@@ -20,6 +20,12 @@ export interface PredictOptions {
    * true. False answers the best label anyway, marked `belowThreshold`. Classifiers without such a rule ignore it.
    */
   reject?: boolean;
+  /**
+   * Let a cluster's refiner decide among the languages of the cluster stage 1's best label is in, where the
+   * model has refiners (n-gram models built with them); default true. False answers with stage 1 alone (A/B,
+   * speed). Classifiers without refiners ignore it.
+   */
+  refine?: boolean;
 }
 
 export interface SentenceClassifier {

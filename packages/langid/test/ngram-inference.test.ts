@@ -204,6 +204,11 @@ describe('FastTextInference equals the fasttext.wasm.js runtime', () => {
       } finally {
         wasm.dispose();
       }
+      // probabilities() scores each label as predict does: every listed label, any order.
+      for (const text of sentences.slice(0, 40)) {
+        const all = ts.predict(text, ALL_LABELS).reverse();
+        expect(ts.probabilities(all.map(([tag]) => tag))).toEqual(all.map(([, p]) => p));
+      }
     });
 
     it('softmax, then quantized by quantize.ts (cutoff, qnorm)', async () => {
@@ -234,6 +239,20 @@ describe('FastTextInference', () => {
     expect(all.length).toBeLessThan(462);
     expect(all.every(([, p]) => p >= 1e-5)).toBe(true);
     expect(() => engine.predict(text, 0)).toThrow(new RangeError('k needs to be 1 or higher, got 0'));
+  });
+
+  it('reads the probability of given labels off the line it ranked last, exactly as predict ranks them', () => {
+    const classifier = FastTextClassifier.fromBytes(shipped);
+    expect(classifier.probabilities(['deu_Latn', 'fra_Latn'])).toEqual([0, 0]);
+    const german = modelText('Alle Menschen sind frei und gleich an Würde und Rechten geboren.');
+    const french = modelText('Tous les êtres humains naissent libres et égaux en dignité et en droits.');
+    const top = classifier.predict(german, 5);
+    classifier.predict(french, 1);
+    const frenchTop = classifier.predict(french, 3);
+    expect(classifier.probabilities(frenchTop.map(([tag]) => tag))).toEqual(frenchTop.map(([, p]) => p));
+    classifier.predict(german, 1);
+    // Any order, unknown tags 0.
+    expect(classifier.probabilities(['xxx_Latn', ...top.map(([tag]) => tag).reverse()])).toEqual([0, ...top.map(([, p]) => p).reverse()]);
   });
 
   it('refuses models fastText would refuse or misread', () => {

@@ -32,6 +32,8 @@ export interface DetectOptions {
   minScore: number;
   top: number;
   reject: boolean;
+  /** Let the model's cluster refiners decide inside confusable clusters (models built with them); default true. */
+  refine?: boolean;
 }
 
 /** A segment's `lang`/`score` from its sentence prediction, minScore applied. */
@@ -42,7 +44,13 @@ function segmentLabel(prediction: LangPrediction, minScore: number): { lang: str
 /** Annotates one document (pure apart from the model): the step's whole job, exported for callers without a pipeline. */
 export function detectDocument(model: SentenceClassifier, doc: Doc, options: DetectOptions): Doc {
   const spans = doc.segments ?? (options.level === 'sentence' ? splitSentences(doc.text) : undefined);
-  const result = predictDocument(model, doc.text, { k: options.top, minScore: options.minScore, reject: options.reject, ...(spans ? { segments: spans } : {}) });
+  const result = predictDocument(model, doc.text, {
+    k: options.top,
+    minScore: options.minScore,
+    reject: options.reject,
+    refine: options.refine ?? true,
+    ...(spans ? { segments: spans } : {}),
+  });
   const lang: LangPrediction = { tag: result.tag, score: result.score, top: result.top, ...(result.reason ? { reason: result.reason } : {}) };
   const annotated: Doc = { ...doc, lang };
   if (spans) {
@@ -83,10 +91,15 @@ export const detectStep = defineStep({
       default: true,
       description: 'apply the model’s per-language reject thresholds (sentences and documents under them become und_Zyyy): precision first, as for a corpus (Caswell et al. 2020)',
     },
+    refine: {
+      type: 'boolean',
+      default: true,
+      description: 'let the model’s cluster refiners decide among confusable languages (models built with them); false: stage 1 alone (faster)',
+    },
   },
   create(options) {
     const dir = options.model === '' ? defaultModelDir() : options.model;
-    const detect: DetectOptions = { level: options.level as DetectOptions['level'], minScore: options.minScore, top: options.top, reject: options.reject };
+    const detect: DetectOptions = { level: options.level as DetectOptions['level'], minScore: options.minScore, top: options.top, reject: options.reject, refine: options.refine };
     return async function* (input, ctx) {
       const model = await loadShared(dir);
       ctx.log.info(`${NAME}: model loaded`, { model: dir, languages: model.languages.length });

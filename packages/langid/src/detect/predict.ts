@@ -29,6 +29,8 @@ export interface DocumentOptions {
   maxChars?: number;
   /** The classifier's reject rule for sentences (PredictOptions.reject); default true. */
   reject?: boolean;
+  /** The model's cluster refiners for sentences (PredictOptions.refine); default true. */
+  refine?: boolean;
 }
 
 export const DEFAULT_DOCUMENT_CHARS = 100_000;
@@ -58,7 +60,7 @@ export function predictDocument(model: SentenceClassifier, text: string, options
   const maxChars = options.maxChars ?? DEFAULT_DOCUMENT_CHARS;
   const spans = (options.segments ?? splitSentences(text.length > maxChars ? text.slice(0, maxChars) : text)).filter((span) => span.start < maxChars);
   const sentenceTexts = spans.map(({ start, end }) => text.slice(start, end));
-  const predictions = model.predict(sentenceTexts, { k: Math.max(k, EVIDENCE_K), reject: options.reject ?? true });
+  const predictions = model.predict(sentenceTexts, { k: Math.max(k, EVIDENCE_K), reject: options.reject ?? true, refine: options.refine ?? true });
   const evidence = new Map<string, number>();
   let totalWeight = 0;
   const weighted: Array<{ best: string | undefined; weight: number }> = [];

@@ -22,9 +22,11 @@ export interface LangIdModelManifest {
   metrics: Record<string, unknown>;
   /**
    * `weights`: the fastText model; `clusters`: the confusable clusters derived from the held-out confusions
-   * (for the filters); `neural`: the SSLID stage's files, when it was trained (loadCombinedClassifier).
+   * (for the filters); `refiners`: one fastText model per cluster deciding among its languages (the languages
+   * are its labels; refiners/cluster-refiners.ts), absent in folders built before them or with `refiners: false`;
+   * `neural`: the SSLID stage's files, when it was trained (loadCombinedClassifier).
    */
-  files: { weights: string; clusters?: string; neural?: string[] };
+  files: { weights: string; clusters?: string; refiners?: string[]; neural?: string[] };
   /** Applied identically at training and prediction time. */
   modelText: ModelTextOptions;
   /** Texts are cut to this many code points (after normalisation) before the model: bounds time on 1 MB lines. */
@@ -45,6 +47,10 @@ export function manifestProblem(value: unknown): string | undefined {
   }
   const files = manifest['files'] as Record<string, unknown> | undefined;
   if (typeof files?.['weights'] !== 'string' || files['weights'] === '') return 'names no weights file ("files.weights")';
+  const refiners = files['refiners'];
+  if (refiners !== undefined && !(Array.isArray(refiners) && refiners.every((file) => typeof file === 'string' && file !== ''))) {
+    return 'has a "files.refiners" that is not a list of file names';
+  }
   const modelText = manifest['modelText'] as Record<string, unknown> | undefined;
   if (typeof modelText?.['lowercase'] !== 'boolean') return 'has no "modelText.lowercase" setting';
   const maxChars = manifest['maxChars'];

@@ -1,4 +1,4 @@
-/** Saving and loading n-gram model folders: `model.json` + the `.ftz` weights it names. */
+/** Saving and loading n-gram model folders: `model.json` + the `.ftz` weights and the cluster refiners it names. */
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,12 +9,27 @@ import { FastTextInference } from '../ngram/fasttext-inference.js';
 import { FastTextFormatError, modelLabels, readFastText } from '../ngram/fasttext-format.js';
 import { MODEL_FILE, manifestProblem, type LangIdModelManifest } from './manifest.js';
 import { ModelLoadError, rebuildCommand } from './model-error.js';
+import { ClusterRefiners, RefinerSetError } from '../refiners/cluster-refiners.js';
+import type { TrainedRefiner } from '../refiners/train-refiners.js';
 import { NgramLangIdModel } from './ngram-model.js';
 
-/** Writes the weights (and clusters) first and model.json last, each atomically: a folder with a model.json is complete. */
-export function saveModel(dir: string, manifest: LangIdModelManifest, weights: Uint8Array, clusters?: ConfusableClusters): void {
+export const REFINERS_DIR = 'refiners';
+
+/** `refiners/<languages joined by +>.bin` (`.ftz` when quantized): the name says which cluster it decides. */
+export function refinerFile(refiner: TrainedRefiner, quantized: boolean): string {
+  return `${REFINERS_DIR}/${refiner.languages.join('+')}.${quantized ? 'ftz' : 'bin'}`;
+}
+
+/**
+ * Writes the weights (clusters, refiners) first and model.json last, each atomically: a folder with a model.json
+ * is complete. `refiners[i]` is written to `manifest.files.refiners[i]`.
+ */
+export function saveModel(dir: string, manifest: LangIdModelManifest, weights: Uint8Array, clusters?: ConfusableClusters, refiners: readonly TrainedRefiner[] = []): void {
   writeFileAtomic(join(dir, manifest.files.weights), weights);
   if (clusters && manifest.files.clusters) writeClusters(join(dir, manifest.files.clusters), clusters);
+  const files = manifest.files.refiners ?? [];
+  if (files.length !== refiners.length) throw new RangeError(`model.json names ${files.length} refiner files for ${refiners.length} refiners`);
+  refiners.forEach((refiner, i) => writeFileAtomic(join(dir, files[i] as string), refiner.weights));
   writeJsonAtomic(join(dir, MODEL_FILE), manifest);
 }
 
@@ -38,27 +53,58 @@ async function readManifest(dir: string, command: string): Promise<LangIdModelMa
   return value as LangIdModelManifest;
 }
 
+/** Parses a fastText file of the folder; a missing or corrupt file is a ModelLoadError. */
+async function readWeights(path: string, command: string): Promise<ReturnType<typeof readFastText>> {
+  if (!existsSync(path)) throw new ModelLoadError(path, 'is missing', command);
+  const bytes = new Uint8Array(await readFile(path));
+  try {
+    return readFastText(bytes);
+  } catch (error) {
+    if (error instanceof FastTextFormatError) throw new ModelLoadError(path, `is corrupt (${error.message})`, command);
+    throw error;
+  }
+}
+
+/** The refiners model.json names; each must decide among languages the model answers, none shared. */
+async function readRefiners(dir: string, manifest: LangIdModelManifest, command: string): Promise<ClusterRefiners | undefined> {
+  const files = manifest.files.refiners ?? [];
+  if (files.length === 0) return undefined;
+  const known = new Set(manifest.languages);
+  const classifiers: FastTextClassifier[] = [];
+  for (const file of files) {
+    const path = join(dir, file);
+    const classifier = new FastTextClassifier(new FastTextInference(await readWeights(path, command)));
+    const unknown = classifier.labels.filter((tag) => !known.has(tag));
+    if (unknown.length > 0) throw new ModelLoadError(path, `decides among languages ${MODEL_FILE} does not list (${unknown.join(', ')})`, command);
+    classifiers.push(classifier);
+  }
+  try {
+    return new ClusterRefiners(classifiers);
+  } catch (error) {
+    if (error instanceof RefinerSetError) throw new ModelLoadError(join(dir, MODEL_FILE), `names inconsistent refiners (${error.message})`, command);
+    throw error;
+  }
+}
+
+export interface LoadModelOptions {
+  /** Load the folder's cluster refiners when it has any (default true); false predicts with stage 1 alone. */
+  refiners?: boolean;
+}
+
 /** Loads a model folder as a SentenceClassifier; every failure is a ModelLoadError naming the file and the rebuild command. */
-export async function loadLangIdModel(dir: string): Promise<NgramLangIdModel> {
+export async function loadLangIdModel(dir: string, options: LoadModelOptions = {}): Promise<NgramLangIdModel> {
   const command = rebuildCommand(dir);
   const manifest = await readManifest(dir, command);
   const weightsPath = join(dir, manifest.files.weights);
-  if (!existsSync(weightsPath)) throw new ModelLoadError(weightsPath, 'is missing', command);
-  const bytes = new Uint8Array(await readFile(weightsPath));
-  let parsed: ReturnType<typeof readFastText>;
-  try {
-    parsed = readFastText(bytes);
-  } catch (error) {
-    if (error instanceof FastTextFormatError) throw new ModelLoadError(weightsPath, `is corrupt (${error.message})`, command);
-    throw error;
-  }
+  const parsed = await readWeights(weightsPath, command);
   const labels = modelLabels(parsed).map(labelTag);
   const expected = [...manifest.languages].sort().join(' ');
   if ([...labels].sort().join(' ') !== expected) {
     throw new ModelLoadError(weightsPath, `does not match ${MODEL_FILE} (its ${labels.length} labels are not the ${manifest.languages.length} languages listed)`, command);
   }
+  const refiners = options.refiners === false ? undefined : await readRefiners(dir, manifest, command);
   // Parsed once: the engine is built from the same parse the checks read.
-  return new NgramLangIdModel(manifest, new FastTextClassifier(new FastTextInference(parsed)));
+  return new NgramLangIdModel(manifest, new FastTextClassifier(new FastTextInference(parsed)), refiners);
 }
 
 /**

@@ -1,5 +1,6 @@
 /**
- * Stage 1 LangID: script pre-check, then the fastText n-gram model, then per-language thresholds.
+ * Stage 1 LangID: script pre-check, then the fastText n-gram model, then (when the folder has them) the refiner
+ * of the cluster of the best label (refiners/cluster-refiners.ts), then per-language thresholds.
  * Defined answers for every string (issue 3, "Bad input"):
  * - empty or whitespace-only → `und_Zyyy`, reason 'empty';
  * - no letters once URLs, e-mails, digits, punctuation, symbols and emoji are removed → 'no-letters';
@@ -14,6 +15,7 @@ import { UND } from '@ntl/core';
 import type { TagClassifier } from '../ngram/fasttext-classifier.js';
 import { modelText } from '../ngram/model-text.js';
 import type { LangPrediction, PredictOptions, SentenceClassifier } from '../prediction.js';
+import type { ClusterRefiners } from '../refiners/cluster-refiners.js';
 import { precheck } from '../script-precheck/precheck.js';
 import { ScriptIndex } from '../script-precheck/script-index.js';
 import type { LangIdModelManifest } from './manifest.js';
@@ -48,10 +50,14 @@ export class NgramLangIdModel implements SentenceClassifier {
   /** manifest.thresholds as a Map: read for every prediction. */
   private readonly thresholds: ReadonlyMap<string, number>;
 
-  /** `classifier`: FastTextClassifier (the TypeScript engine); the wasm reference runtime also fits. */
+  /**
+   * `classifier`: FastTextClassifier (the TypeScript engine); the wasm reference runtime also fits. `refiners`:
+   * the folder's cluster refiners (the thresholds in the manifest were then chosen on refined answers).
+   */
   constructor(
     readonly manifest: LangIdModelManifest,
     private readonly classifier: TagClassifier,
+    readonly refiners?: ClusterRefiners,
   ) {
     this.languages = manifest.languages;
     this.scripts = new ScriptIndex(manifest.languages);
@@ -66,12 +72,13 @@ export class NgramLangIdModel implements SentenceClassifier {
   predict(texts: readonly string[], options: PredictOptions = {}): NgramPrediction[] {
     const k = Math.max(1, Math.floor(options.k ?? 1));
     const reject = options.reject ?? true;
+    const refiners = options.refine === false ? undefined : this.refiners;
     const predictions: NgramPrediction[] = new Array(texts.length);
-    for (let i = 0; i < texts.length; i++) predictions[i] = this.predictOne(texts[i], k, reject);
+    for (let i = 0; i < texts.length; i++) predictions[i] = this.predictOne(texts[i], k, reject, refiners);
     return predictions;
   }
 
-  private predictOne(input: unknown, k: number, reject: boolean): NgramPrediction {
+  private predictOne(input: unknown, k: number, reject: boolean, refiners: ClusterRefiners | undefined): NgramPrediction {
     const text = typeof input === 'string' ? input : String(input ?? '');
     if (text.trim() === '') return undetermined('empty');
     const { maxChars } = this.manifest;
@@ -80,7 +87,9 @@ export class NgramLangIdModel implements SentenceClassifier {
     const check = precheck(clean, this.scripts);
     if (check.kind === 'undetermined') return undetermined(check.reason);
     if (check.kind === 'decided') return flagged({ tag: check.tag, score: 1, top: [[check.tag, 1]] }, check.mixedScript);
-    const top = this.classifier.predict(clean, k);
+    let top = this.classifier.predict(clean, k);
+    const cluster = refiners?.clusterOf(top[0]?.[0]);
+    if (refiners && cluster) top = refiners.refine(top, clean, this.clusterMass(clean, cluster));
     const [tag, score] = top[0] ?? [UND, 0];
     if (tag === UND) return undetermined('no-letters');
     if (score < this.threshold(tag)) {
@@ -89,8 +98,21 @@ export class NgramLangIdModel implements SentenceClassifier {
     return flagged({ tag, score, top }, check.mixedScript);
   }
 
-  /** Frees the classifier's native memory when it has any (the wasm reference runtime does; the TS engine has none). */
+  /**
+   * Stage 1's probability of a cluster for the text it just ranked: its members' sum, read off the kept hidden
+   * vector by classifiers that offer it, else from a ranking of every label (the wasm reference runtime).
+   */
+  private clusterMass(clean: string, members: readonly string[]): number {
+    const probabilities = this.classifier.probabilities?.(members);
+    if (probabilities) return Math.min(1, probabilities.reduce((sum, p) => sum + p, 0));
+    const wanted = new Set(members);
+    const all = this.classifier.predict(clean, this.languages.length);
+    return Math.min(1, all.reduce((sum, [tag, p]) => (wanted.has(tag) ? sum + p : sum), 0));
+  }
+
+  /** Frees the classifiers' native memory when they have any (the wasm reference runtime does; the TS engine has none). */
   dispose(): void {
     this.classifier.dispose?.();
+    for (const refiner of this.refiners?.refiners ?? []) refiner.dispose?.();
   }
 }

@@ -1,9 +1,10 @@
 /**
  * Builds an n-gram model folder from labelled text: held-out split by document, temperature sampling,
  * the shared text normalisation, fastText training (one thread, fixed seed: reproducible), quantization to
- * `.ftz`, held-out evaluation and per-language thresholds, then (by default) a refit on all the data with the
- * same settings, so the shipped weights have seen the held-out documents too. The metrics and thresholds in
- * model.json come from the held-out run.
+ * `.ftz`, held-out evaluation, confusable clusters from its confusions and one refiner per cluster
+ * (refiners/), per-language thresholds on the refined answers, then (by default) a refit of stage 1 and the
+ * refiners on all the data with the same settings and clusters, so the shipped weights have seen the held-out
+ * documents too. The metrics and thresholds in model.json come from the held-out run.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -19,11 +20,13 @@ import { splitByDocument } from '../seed/split.js';
 import { DEFAULT_TEMPERATURE } from '../seed/temperature.js';
 import { confusableClusters, type ConfusableClusters } from '../clusters/confusable-clusters.js';
 import { evaluate as scoreHeldOut } from '../eval/evaluate.js';
+import { ClusterRefiners } from '../refiners/cluster-refiners.js';
+import { DEFAULT_REFINER_HYPERPARAMETERS, DEFAULT_REFINER_QUANTIZE, trainRefiners, type RefinerSettings, type TrainedRefiner } from '../refiners/train-refiners.js';
 import { createdWith } from './created-with.js';
 import { fitInWorker, fitLines, trainingLines } from './fit.js';
 import { heldOutMetrics, type HeldOutMetrics } from './held-out-metrics.js';
 import { MODEL_KIND, MODEL_VERSION, type LangIdModelManifest } from './manifest.js';
-import { saveModel } from './model-folder.js';
+import { refinerFile, saveModel } from './model-folder.js';
 import { NgramLangIdModel } from './ngram-model.js';
 
 /**
@@ -69,6 +72,12 @@ export interface TrainModelOptions {
   thresholds?: Partial<ThresholdOptions>;
   /** `false` keeps the dense `.bin` (large); default quantizes to `.ftz`. */
   quantize?: Partial<QuantizeOptions> | false;
+  /**
+   * One refiner per confusable cluster (refiners/): `false` trains none; otherwise its hyperparameters (default
+   * DEFAULT_REFINER_HYPERPARAMETERS) and quantization (default none: dense `.bin`; options given are applied over
+   * DEFAULT_REFINER_QUANTIZE). Needs held-out data (the clusters come from its confusions).
+   */
+  refiners?: { hyperparameters?: Partial<FastTextHyperparameters>; quantize?: Partial<QuantizeOptions> } | false;
   /** Seeds the split, the sampling and the shuffling (fastText has its own `hyperparameters.seed`). */
   seed?: number;
   /** Saves the folder there when given. */
@@ -85,6 +94,8 @@ export interface TrainedModel {
   heldOut?: HeldOutMetrics;
   /** Languages the held-out run confused (paper §2.1.3), saved as `clusters.json` for the filters. */
   clusters?: ConfusableClusters;
+  /** The refiners saved with the model (refit ones when refitting), in manifest.files.refiners order. */
+  refiners: TrainedRefiner[];
   /** The split used: what the held-out run trained on, and what it was measured on (e.g. for the neural stage). */
   split: { train: LabeledText[]; heldOut: LabeledText[] };
 }
@@ -97,6 +108,7 @@ interface FitSettings {
   maxRepeat: number;
   modelText: ModelTextOptions;
   quantize: QuantizeOptions | false;
+  refiners: RefinerSettings | false;
   seed: number;
   log: (message: string) => void;
 }
@@ -147,38 +159,49 @@ function manifestFor(settings: FitSettings, languages: string[], maxChars: numbe
   };
 }
 
-async function evaluate(
-  weights: Uint8Array,
-  manifest: LangIdModelManifest,
-  heldOut: readonly LabeledText[],
-  thresholdOptions: ThresholdOptions,
-): Promise<{ metrics: HeldOutMetrics; thresholds: Record<string, number>; sentencesPerSecond: number; clusters: ConfusableClusters }> {
-  const model = new NgramLangIdModel(manifest, FastTextClassifier.fromBytes(weights));
-  try {
-    const started = performance.now();
-    const predictions = model.predict(heldOut.map((t) => t.text));
-    const elapsed = (performance.now() - started) / 1000;
-    const scored = predictions.flatMap((p, i) => (p.tag === UND ? [] : [{ gold: heldOut[i]?.tag ?? '', predicted: p.tag, score: p.score }]));
-    const thresholds = chooseThresholds(scored, thresholdOptions);
-    const rows = predictions.map((p, i) => ({
-      gold: heldOut[i] as LabeledText,
-      best: p.tag,
-      answer: p.tag !== UND && p.score < (thresholds[p.tag] ?? 0) ? UND : p.tag,
-    }));
-    const confusions = scoreHeldOut(
-      heldOut,
-      predictions.map((p, i) => (rows[i]?.answer === UND && p.tag !== UND ? { ...p, tag: UND, reason: 'below-threshold' } : p)),
-      { macro: 'no' },
-    );
-    return {
-      metrics: heldOutMetrics(rows),
-      thresholds,
-      sentencesPerSecond: Math.round(heldOut.length / Math.max(elapsed, 1e-9)),
-      clusters: confusableClusters(confusions.all, { signature: confusions.signature }),
-    };
-  } finally {
-    model.dispose();
-  }
+interface HeldOutEvaluation {
+  metrics: HeldOutMetrics;
+  thresholds: Record<string, number>;
+  sentencesPerSecond: number;
+  /** What the model confused (rejected answers counted for their best guess): the clusters' input. */
+  confusions: ReturnType<typeof scoreHeldOut>;
+}
+
+async function evaluate(model: NgramLangIdModel, heldOut: readonly LabeledText[], thresholdOptions: ThresholdOptions): Promise<HeldOutEvaluation> {
+  const started = performance.now();
+  const predictions = model.predict(heldOut.map((t) => t.text));
+  const elapsed = (performance.now() - started) / 1000;
+  const scored = predictions.flatMap((p, i) => (p.tag === UND ? [] : [{ gold: heldOut[i]?.tag ?? '', predicted: p.tag, score: p.score }]));
+  const thresholds = chooseThresholds(scored, thresholdOptions);
+  const rows = predictions.map((p, i) => ({
+    gold: heldOut[i] as LabeledText,
+    best: p.tag,
+    answer: p.tag !== UND && p.score < (thresholds[p.tag] ?? 0) ? UND : p.tag,
+  }));
+  const confusions = scoreHeldOut(
+    heldOut,
+    predictions.map((p, i) => (rows[i]?.answer === UND && p.tag !== UND ? { ...p, tag: UND, reason: 'below-threshold' } : p)),
+    { macro: 'no' },
+  );
+  return { metrics: heldOutMetrics(rows), thresholds, sentencesPerSecond: Math.round(heldOut.length / Math.max(elapsed, 1e-9)), confusions };
+}
+
+function refinerSettings(options: TrainModelOptions['refiners']): RefinerSettings | false {
+  if (options === false) return false;
+  const quantize = options?.quantize ? { ...DEFAULT_REFINER_QUANTIZE, ...options.quantize } : false;
+  return { hyperparameters: { ...DEFAULT_REFINER_HYPERPARAMETERS, ...options?.hyperparameters }, quantize };
+}
+
+/** The cluster refiners of `texts`, with stage 1's sampling and normalisation. */
+async function fitRefiners(texts: readonly LabeledText[], clusters: ConfusableClusters, settings: FitSettings, refiners: RefinerSettings, stage: string): Promise<TrainedRefiner[]> {
+  const started = performance.now();
+  const trained = await trainRefiners(texts, clusters.clusters, { ...refiners, temperature: settings.temperature, maxRepeat: settings.maxRepeat, modelText: settings.modelText, seed: settings.seed });
+  settings.log(`${stage}: ${trained.length} cluster refiners in ${seconds(started)} s`);
+  return trained;
+}
+
+function refinerSet(refiners: readonly TrainedRefiner[]): ClusterRefiners | undefined {
+  return refiners.length === 0 ? undefined : new ClusterRefiners(refiners.map((refiner) => FastTextClassifier.fromBytes(refiner.weights)));
 }
 
 export async function trainModel(options: TrainModelOptions): Promise<TrainedModel> {
@@ -191,6 +214,7 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainedMod
     maxRepeat: options.maxRepeat ?? 100,
     modelText: options.modelText ?? DEFAULT_MODEL_TEXT_OPTIONS,
     quantize: options.quantize === false ? false : { ...DEFAULT_QUANTIZE_OPTIONS, ...options.quantize },
+    refiners: refinerSettings(options.refiners),
     seed,
     log,
   };
@@ -215,13 +239,32 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainedMod
   timings[heldOut.length > 0 ? 'heldOutRunSeconds' : 'fitSeconds'] = seconds(firstFit.started);
 
   let manifest = manifestFor(settings, labelsOf(weights), maxChars);
-  let evaluation: Awaited<ReturnType<typeof evaluate>> | undefined;
+  let evaluation: HeldOutEvaluation | undefined;
+  let stage1Metrics: HeldOutMetrics | undefined;
+  let clusters: ConfusableClusters | undefined;
+  let refiners: TrainedRefiner[] = [];
   if (heldOut.length > 0) {
-    evaluation = await evaluate(weights, manifest, heldOut, thresholdOptions);
-    log(`held-out: accuracy ${evaluation.metrics.accuracy} (${evaluation.metrics.accuracyBeforeThresholds} before thresholds) on ${heldOut.length} texts`);
+    const classifier = FastTextClassifier.fromBytes(weights);
+    evaluation = await evaluate(new NgramLangIdModel(manifest, classifier), heldOut, thresholdOptions);
+    clusters = confusableClusters(evaluation.confusions.all, { signature: evaluation.confusions.signature });
+    log(`held-out: accuracy ${evaluation.metrics.accuracy} (${evaluation.metrics.accuracyBeforeThresholds} before thresholds) on ${heldOut.length} texts; ${clusters.clusters.length} confusable clusters`);
+    if (settings.refiners !== false && clusters.clusters.length > 0) {
+      const started = performance.now();
+      refiners = await fitRefiners(train, clusters, settings, settings.refiners, 'held-out run');
+      timings['heldOutRefinersSeconds'] = seconds(started);
+      // Thresholds and metrics from the refined answers: the model answers with its refiners.
+      stage1Metrics = evaluation.metrics;
+      evaluation = await evaluate(new NgramLangIdModel(manifest, classifier, refinerSet(refiners)), heldOut, thresholdOptions);
+      log(`held-out with refiners: accuracy ${evaluation.metrics.accuracy} (${evaluation.metrics.accuracyBeforeThresholds} before thresholds)`);
+    }
   }
   if (refit) {
     const final = refitFit ?? startFit([...train, ...heldOut], settings, 'refit on all data', false);
+    if (settings.refiners !== false && clusters && refiners.length > 0) {
+      const started = performance.now();
+      refiners = await fitRefiners([...train, ...heldOut], clusters, settings, settings.refiners, 'refit on all data');
+      timings['refitRefinersSeconds'] = seconds(started);
+    }
     weights = await final.done;
     timings['refitSeconds'] = seconds(final.started);
   }
@@ -240,14 +283,25 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainedMod
       maxRepeat: settings.maxRepeat,
       hyperparameters: settings.hyperparameters,
       quantize: settings.quantize,
+      refiners: settings.refiners,
       thresholds: thresholdOptions,
       timings,
     },
-    metrics: evaluation ? { heldOut: evaluation.metrics, heldOutSentencesPerSecond: evaluation.sentencesPerSecond } : {},
+    metrics: evaluation
+      ? {
+          heldOut: evaluation.metrics,
+          // The same held-out texts answered by stage 1 alone, when refiners changed the answers.
+          ...(stage1Metrics ? { heldOutWithoutRefiners: stage1Metrics } : {}),
+          heldOutSentencesPerSecond: evaluation.sentencesPerSecond,
+        }
+      : {},
     thresholds: Object.fromEntries(Object.entries(evaluation?.thresholds ?? {}).filter(([tag]) => languages.includes(tag))),
   };
-  if (evaluation) manifest.files.clusters = CLUSTERS_FILE;
-  if (options.outDir) saveModel(options.outDir, manifest, weights, evaluation?.clusters);
+  if (clusters) manifest.files.clusters = CLUSTERS_FILE;
+  if (refiners.length > 0) manifest.files.refiners = refiners.map((refiner) => refinerFile(refiner, settings.refiners !== false && settings.refiners.quantize !== false));
+  if (options.outDir) saveModel(options.outDir, manifest, weights, clusters, refiners);
   const split = { train, heldOut };
-  return evaluation ? { manifest, weights, split, heldOut: evaluation.metrics, clusters: evaluation.clusters } : { manifest, weights, split };
+  return evaluation && clusters
+    ? { manifest, weights, split, heldOut: evaluation.metrics, clusters, refiners }
+    : { manifest, weights, split, refiners };
 }

@@ -38,6 +38,7 @@ export class FastTextInference {
   private readonly rows = new IdList();
   private readonly encoder = new TextEncoder();
   private bytes = new Uint8Array(1024);
+  private scores = new Float32Array(8);
 
   /** Throws FastTextFormatError for a model fastText would refuse or misread. */
   constructor(model: FastTextModelFile) {
@@ -96,6 +97,18 @@ export class FastTextInference {
     for (let j = 0; j < hidden.length; j++) hidden[j] = hidden[j]! * scale;
     this.output.predict(hidden, k, threshold, heap);
     return heap;
+  }
+
+  /**
+   * The probabilities predict would give `labels` (indices, as `rank` reports them) for the line rank read last,
+   * without searching for the best: a hierarchical-softmax path or a softmax row per label on the kept hidden
+   * vector. Zeros before any rank or for a line without input rows.
+   */
+  labelProbabilities(labels: readonly number[]): number[] {
+    if (this.scores.length < labels.length) this.scores = new Float32Array(labels.length);
+    if (this.rows.length === 0) return labels.map(() => 0);
+    this.output.scoreLabels(this.hidden, labels, this.scores);
+    return labels.map((_, i) => probability(this.scores[i]!));
   }
 }
 

@@ -24,6 +24,8 @@ export function stdLog(x: number): number {
 export interface OutputLayer {
   /** Fills `heap` (cleared first) with at most k (log-probability, label) pairs above log(threshold), best first. */
   predict(hidden: Float32Array, k: number, threshold: number, heap: PredictionHeap): void;
+  /** The log-probability predict would give each of `labels`, written to `scores` (same order). */
+  scoreLabels(hidden: Float32Array, labels: readonly number[], scores: Float32Array): void;
 }
 
 /**
@@ -34,6 +36,9 @@ export interface OutputLayer {
 class HierarchicalSoftmax implements OutputLayer {
   private readonly left: Int32Array;
   private readonly right: Int32Array;
+  /** Each node's parent (−1 at the root): a label's path, read leaf to root. */
+  private readonly parent: Int32Array;
+  private readonly path: Int32Array;
   private readonly osz: number;
   private hidden: Float32Array = new Float32Array(0);
   private heap: PredictionHeap | undefined;
@@ -63,6 +68,30 @@ class HierarchicalSoftmax implements OutputLayer {
       this.right[i] = mini[1]!;
       count[i] = count[mini[0]!]! + count[mini[1]!]!;
     }
+    this.parent = new Int32Array(nodes).fill(-1);
+    for (let i = osz; i < nodes; i++) {
+      this.parent[this.left[i]!] = i;
+      this.parent[this.right[i]!] = i;
+    }
+    this.path = new Int32Array(nodes);
+  }
+
+  /** dfs's score of each label's leaf: the same float sums, root to leaf, without searching the tree. */
+  scoreLabels(hidden: Float32Array, labels: readonly number[], scores: Float32Array): void {
+    const { parent, path } = this;
+    labels.forEach((label, i) => {
+      let depth = 0;
+      for (let node = label; parent[node]! >= 0; node = parent[node]!) path[depth++] = node;
+      let score = 0;
+      for (let d = depth - 1; d >= 0; d--) {
+        const child = path[d]!;
+        const node = parent[child]!;
+        const dot = this.wo.dotRow(hidden, node - this.osz);
+        const f = fround(1 / fround(1 + fround(Math.exp(-dot))));
+        score = fround(score + stdLog(child === this.left[node] ? 1 - f : f));
+      }
+      scores[i] = score;
+    });
   }
 
   predict(hidden: Float32Array, k: number, threshold: number, heap: PredictionHeap): void {
@@ -117,11 +146,21 @@ class Softmax implements OutputLayer {
   }
 
   predict(hidden: Float32Array, k: number, threshold: number, heap: PredictionHeap): void {
-    const { output, wo } = this;
-    if (output.length === 0) {
+    if (this.output.length === 0) {
       heap.clear();
       return;
     }
+    this.compute(hidden);
+    findKBest(this.output, k, threshold, heap);
+  }
+
+  scoreLabels(hidden: Float32Array, labels: readonly number[], scores: Float32Array): void {
+    this.compute(hidden);
+    labels.forEach((label, i) => (scores[i] = stdLog(this.output[label]!)));
+  }
+
+  private compute(hidden: Float32Array): void {
+    const { output, wo } = this;
     for (let i = 0; i < output.length; i++) output[i] = wo.dotRow(hidden, i);
     let max = output[0]!;
     for (let i = 0; i < output.length; i++) max = Math.max(output[i]!, max);
@@ -131,7 +170,6 @@ class Softmax implements OutputLayer {
       z = fround(z + output[i]!);
     }
     for (let i = 0; i < output.length; i++) output[i] = output[i]! / z;
-    findKBest(output, k, threshold, heap);
   }
 }
 
@@ -158,14 +196,20 @@ class OneVsAll implements OutputLayer {
   }
 
   predict(hidden: Float32Array, k: number, threshold: number, heap: PredictionHeap): void {
-    const { output, wo, table } = this;
-    for (let i = 0; i < output.length; i++) {
-      const x = wo.dotRow(hidden, i);
-      if (x < -MAX_SIGMOID) output[i] = 0;
-      else if (x > MAX_SIGMOID) output[i] = 1;
-      else output[i] = table[Math.trunc(fround(fround(fround(fround(x + MAX_SIGMOID) * SIGMOID_TABLE_SIZE) / MAX_SIGMOID) / 2))]!;
-    }
+    const { output } = this;
+    for (let i = 0; i < output.length; i++) output[i] = this.sigmoid(hidden, i);
     findKBest(output, k, threshold, heap);
+  }
+
+  scoreLabels(hidden: Float32Array, labels: readonly number[], scores: Float32Array): void {
+    labels.forEach((label, i) => (scores[i] = stdLog(this.sigmoid(hidden, label))));
+  }
+
+  private sigmoid(hidden: Float32Array, label: number): number {
+    const x = this.wo.dotRow(hidden, label);
+    if (x < -MAX_SIGMOID) return 0;
+    if (x > MAX_SIGMOID) return 1;
+    return this.table[Math.trunc(fround(fround(fround(fround(x + MAX_SIGMOID) * SIGMOID_TABLE_SIZE) / MAX_SIGMOID) / 2))]!;
   }
 }
 

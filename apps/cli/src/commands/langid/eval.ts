@@ -14,6 +14,7 @@ interface EvalOptions extends ModelChoice {
   json?: boolean;
   top: number;
   reject?: boolean;
+  refiners: boolean;
 }
 
 const pct = (value: number): string => (value * 100).toFixed(2);
@@ -43,6 +44,7 @@ export function registerLangIdEval(langid: Command): void {
     .addOption(new Option('--format <format>', 'files written with --out').choices(['json', 'html', 'both']).default('both'))
     .addOption(new Option('--macro <mode>', 'macrolanguages: no (exact tags), nested (a macrolanguage label counts for its members), fold').choices([...MACRO_MODES]).default('nested'))
     .option('--reject', "apply the model's per-language reject thresholds (und_Zyyy answers count as wrong), as the corpus pipeline does")
+    .option('--no-refiners', "stage 1 alone: do not let the folder's cluster refiners decide inside confusable clusters (A/B, speed)")
     .option('--json', 'print the whole result as JSON instead of the summary')
     .option('--top <n>', 'confusions and low-recall languages listed', parsePositiveInteger, 10)
     .addHelpText('after', '\nExample:\n  ntl langid eval --data ../shared/data/flores200-sib --split dev --out out/langid-eval')
@@ -50,10 +52,11 @@ export function registerLangIdEval(langid: Command): void {
       const { classifier, identity } = await loadModelChoice(options);
       try {
         const reject = options.reject ?? false;
+        const refine = options.refiners;
         const { result, files } = await evalCommand({
-          classifier: { languages: classifier.languages, predict: (texts) => classifier.predict(texts, { reject }) },
-          // The reject rule changes every number: the signature names it.
-          model: reject ? { ...identity, name: `${identity.name}+reject` } : identity,
+          classifier: { languages: classifier.languages, predict: (texts) => classifier.predict(texts, { reject, refine }) },
+          // The reject rule and turning the refiners off change every number: the signature names them.
+          model: { ...identity, name: `${identity.name}${reject ? '+reject' : ''}${refine ? '' : '+no-refiners'}` },
           dataPath: options.data,
           split: options.split,
           format: options.format,

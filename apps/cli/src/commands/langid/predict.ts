@@ -11,6 +11,7 @@ interface PredictOptions extends ModelChoice {
   reject?: boolean;
   top: number;
   batch: number;
+  refiners: boolean;
 }
 
 const CLASSIFIER_K = 5;
@@ -19,13 +20,13 @@ function predictBatch(classifier: SentenceClassifier, lines: readonly string[], 
   if (options.level === 'document') {
     return lines
       .map((line) => {
-        const { tag, score, top, reason, agreement } = predictDocument(classifier, line, { k: options.top });
+        const { tag, score, top, reason, agreement } = predictDocument(classifier, line, { k: options.top, refine: options.refiners });
         return `${JSON.stringify({ tag, score, top, ...(reason ? { reason } : {}), agreement })}\n`;
       })
       .join('');
   }
   return classifier
-    .predict(lines, { k: Math.max(options.top, CLASSIFIER_K), reject: options.reject ?? false })
+    .predict(lines, { k: Math.max(options.top, CLASSIFIER_K), reject: options.reject ?? false, refine: options.refiners })
     .map(({ tag, score, top, reason, belowThreshold }) => `${JSON.stringify({ tag, score, top: top.slice(0, options.top), ...(reason ? { reason } : {}), ...(belowThreshold ? { belowThreshold } : {}) })}\n`)
     .join('');
 }
@@ -40,6 +41,7 @@ export function registerLangIdPredict(langid: Command): void {
     .addOption(new Option('--level <level>', 'sentence: each line as one text; document: each line split into sentences whose evidence is aggregated').choices(['sentence', 'document']).default('sentence'))
     .option('--top <k>', 'labels listed in "top"', parsePositiveInteger, 3)
     .option('--reject', 'sentence level: answer und_Zyyy (reason below-threshold) under a language\'s reject threshold, as the corpus pipeline does; by default the best label is given, marked "belowThreshold"')
+    .option('--no-refiners', "stage 1 alone: do not let the folder's cluster refiners decide inside confusable clusters (A/B, speed)")
     .option('--batch <n>', 'lines per model call', parsePositiveInteger, 1000)
     .addHelpText('after', '\nExample:\n  echo "Habari ya asubuhi, rafiki yangu" | ntl langid predict\n  {"tag":"swh_Latn","score":0.99,"top":[["swh_Latn",0.99],…]}')
     .action(async (files: string[], options: PredictOptions) => {

