@@ -6,6 +6,7 @@ export default {
   testMatch: ['**/test/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   moduleNameMapper: {
+    '^@ntl/langid/neural$': '<rootDir>/packages/langid/src/neural-index.ts',
     '^@ntl/([a-z-]+)$': '<rootDir>/packages/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

@@ -31,7 +31,6 @@ export { trainModel, CLUSTERS_FILE, DEFAULT_HELD_OUT_FRACTION, DEFAULT_HYPERPARA
 export type { HeldOutMetrics } from './model/held-out-metrics.js';
 export { trainPreset, defaultSharedDataDir, FULL_PRESET_EPOCHS, type PresetOptions } from './model/presets.js';
 export { defaultModelDir, defaultModelCandidates } from './model/default-model.js';
-export { addNeuralStage, type NeuralStageOptions } from './model/neural-stage.js';
 export { splitSentences, type TextSpan } from './detect/sentences.js';
 export { predictSentences, predictDocument, type DocumentPrediction, type DocumentOptions, type SentencePrediction } from './detect/predict.js';
 export { detectStep, detectDocument, type DetectOptions } from './detect/detect-step.js'; 
@@ -53,12 +52,3 @@ export { confusableClusters, writeClusters, readClusters, DEFAULT_CLUSTER_THRESH
 export { loadPeers, loadPeer, PEER_NAMES, type LoadedPeers } from './peers/load-peers.js';
 export type { PeerClassifier } from './peers/peer-classifier.js';
 export { peerTag, peerPrediction, peerLanguages } from './peers/peer-labels.js';
-export { selectBackend, ensureBackend, BACKEND_PREFERENCES, type BackendPreference, type BackendChoice, type BackendOptions } from './neural/backend.js';
-export { NeuralLangIdModel } from './neural/neural-model.js';
-export { createNeuralModel, labelledSequences, trainNeuralModel, tuneOnHeldOut, DEFAULT_NEURAL_MODEL, DEFAULT_JOINT_STEPS, DEFAULT_SELF_TRAINING_STEPS, type NeuralModelOptions, type TrainNeuralOptions, type TrainedNeuralModel } from './neural/train-neural.js';
-export { trainNetwork, DEFAULT_TRAINING, type TrainingOptions, type TrainingReport, type TrainingData, type LabelledSequence } from './neural/training.js';
-export { selfTrain, DEFAULT_ROUNDS, type SelfTrainingOptions, type SelfTrainingRound } from './neural/self-training.js';
-export { selectPseudoLabels, DEFAULT_PSEUDO_LABELS, type PseudoLabelOptions, type PseudoLabelSelection } from './neural/pseudo-labels.js';
-export { InterpolatedClassifier, interpolate, tuneInterpolationWeight, type WeightTuning } from './neural/interpolated-classifier.js';
-export { saveNeuralModel, loadNeuralModel, loadCombinedClassifier, NEURAL_FILES, NEURAL_KIND, NEURAL_VERSION, type NeuralMetadata } from './neural/neural-folder.js';
-export { fileIOHandler, WeightsFileError } from './neural/file-io-handler.js';

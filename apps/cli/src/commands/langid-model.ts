@@ -3,7 +3,7 @@
  * errors|rtt`: a load failure is a configuration error (exit 2) whose message names the file and the command
  * that rebuilds it.
  */
-import { defaultModelDir, loadCombinedClassifier, loadLangIdModel, ModelLoadError, modelFolderIdentity, type Identity, type SentenceClassifier } from '@ntl/langid';
+import { defaultModelDir, loadLangIdModel, ModelLoadError, modelFolderIdentity, type Identity, type SentenceClassifier } from '@ntl/langid';
 import { CliError, EXIT } from '../exit-codes.js';
 
 export interface ModelChoice {
@@ -23,7 +23,8 @@ export interface LoadedModel {
 export async function loadModelChoice(choice: ModelChoice): Promise<LoadedModel> {
   const dir = choice.model ?? defaultModelDir();
   try {
-    const classifier = choice.neural ? await loadCombinedClassifier(dir) : await loadLangIdModel(dir);
+    // The neural entry point loads TensorFlow.js (~0.7 CPU-s): only when asked for.
+    const classifier = choice.neural ? await (await import('@ntl/langid/neural')).loadCombinedClassifier(dir) : await loadLangIdModel(dir);
     const folder = modelFolderIdentity(dir);
     const identity = choice.neural ? { ...folder, name: `${folder.name}+neural` } : folder;
     return { classifier, identity, name: `${identity.name}@${identity.hash}` };

@@ -1,6 +1,6 @@
 /** `ntl langid train`: a preset model, or a model from the user's own seed data (any number of languages). */
 import { createLogger } from '@ntl/core';
-import { addNeuralStage, DEFAULT_TEMPERATURE, PRESETS, trainModel, trainPreset, type PresetName, type TrainedModel, type TrainModelOptions } from '@ntl/langid';
+import { DEFAULT_TEMPERATURE, PRESETS, trainModel, trainPreset, type PresetName, type TrainedModel, type TrainModelOptions } from '@ntl/langid';
 import { Option, type Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -125,6 +125,7 @@ export function registerLangIdTrain(langid: Command): void {
         : 'no held-out data';
       process.stdout.write(`${outDir}: ${model.manifest.languages.length} languages; ${summary}\n`);
       if (options.neural) {
+        const { addNeuralStage } = await import('@ntl/langid/neural');
         const neural = await addNeuralStage(outDir, {
           labelled: model.split.train,
           heldOut: model.split.heldOut,
