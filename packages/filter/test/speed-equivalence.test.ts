@@ -1,5 +1,5 @@
 /**
- * The one-pass tokens and measures (tokens/token-scan.ts, heuristics/text-measures.ts, repetition/) must give
+ * The one-pass tokens and measures (tokens/text-scan.ts, heuristics/text-measures.ts, repetition/) must give
  * exactly what the regex and string-key definitions give (reference-measures.ts): same tokens, same spans, same
  * measure keys in the same order, same values. Texts: UDHR article 1 sentences in nine scripts, the web's
  * noise (URLs, e-mail, bullets, ellipses, hashes, digits in several scripts), the characters whose lower case

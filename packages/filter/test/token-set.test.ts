@@ -7,7 +7,7 @@ import { describe, expect, it } from '@jest/globals';
 import { tokenSpans, wordTokens, type TokenOptions } from '@ntl/filter';
 import { tokenIds } from '../src/tokens/token-ids.js';
 import { hashFolded } from '../src/tokens/token-hash.js';
-import { LOWER_BY_STRING, LOWERING_BITS } from '../src/tokens/token-scan.js';
+import { LOWER_BY_STRING, LOWERING_BITS } from '../src/tokens/token-ranges.js';
 import { countTokensIn, TokenSet } from '../src/tokens/token-set.js';
 import { tokenRanges } from '../src/tokens/word-tokens.js';
 import { variedTexts } from './varied-texts.js';

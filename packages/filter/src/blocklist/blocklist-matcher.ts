@@ -11,13 +11,18 @@
 import { charClass, lowerUnit, SIMPLE_LOWER } from '../tokens/char-classes.js';
 
 const ROOT = 0;
-/** Table entries (states × distinct units) kept at most: 16 MB; the default list needs about 13,000. */
+/** Table entries (states × distinct units) kept at most: 16 MB; the default list needs about 9,300. */
 const MAX_TABLE = 1 << 22;
+/** In `unitColumns`: a unit not met yet (char-classes learns classes lazily too). */
+const UNKNOWN = 0xfffe;
 /** In `unitColumns`: the unit's character does not lower-case on its own. */
-const NOT_SIMPLE = -1;
+const NOT_SIMPLE = 0xffff;
 
 interface Automaton {
-  /** next[state * width + column]: the state after reading a unit of that column. */
+  /**
+   * next[at + column], where `at` is a state's row (state × width): the next state's row, times two, plus one
+   * when strings end in that state; one read per unit then gives both.
+   */
   readonly next: Int32Array;
   /** Per state: the strings that end there (its own and its suffixes'). */
   readonly outputs: ReadonlyArray<readonly number[] | undefined>;
@@ -74,6 +79,10 @@ function automaton(needles: readonly string[], columns: Int32Array, width: numbe
       }
     }
   }
+  for (let entry = 0; entry < next.length; entry++) {
+    const state = next[entry] as number;
+    next[entry] = state * width * 2 + (outputs[state] === undefined ? 0 : 1);
+  }
   return { next, outputs };
 }
 
@@ -83,10 +92,10 @@ export class BlocklistMatcher {
   /** UTF-16 unit → column of the table (0: a unit no string holds). */
   private readonly columns = new Int32Array(0x10000);
   /**
-   * A text's UTF-16 unit outside the surrogates → 1 + the column of its lower case, or NOT_SIMPLE; 0 until
-   * first met (char-classes learns classes lazily too).
+   * A text's UTF-16 unit outside the surrogates → the column of its lower case, or NOT_SIMPLE; UNKNOWN until
+   * first met (char-classes learns classes lazily too). Two bytes a unit keep it small in the cache.
    */
-  private readonly unitColumns = new Int32Array(0x10000);
+  private readonly unitColumns = new Uint16Array(0x10000).fill(UNKNOWN);
   private readonly width: number;
   private readonly automaton: Automaton | undefined;
   /** Per string: the call that last found it. */
@@ -111,16 +120,18 @@ export class BlocklistMatcher {
   distinctHits(text: string, from = 0, to = text.length): number {
     if (this.automaton === undefined) return this.hitsByIncludes(text, from, to);
     const { next, outputs } = this.automaton;
+    const width = this.width;
     if (++this.call === 0x7fffffff) {
       this.found.fill(0);
       this.call = 1;
     }
     let hits = 0;
-    let state = ROOT;
+    /** The state's row in `next` (state × width). */
+    let at = ROOT;
     for (let i = from; i < to; i++) {
       const unit = text.charCodeAt(i);
-      let column = (this.unitColumns[unit] as number) - 1;
-      if (column < 0) {
+      let column = this.unitColumns[unit] as number;
+      if (column >= UNKNOWN) {
         if ((unit & 0xf800) === 0xd800) {
           // A surrogate: its pair's character within the span (or itself, alone) decides; with SIMPLE_LOWER its
           // units are their lower case.
@@ -128,14 +139,14 @@ export class BlocklistMatcher {
           if ((charClass(codePoint) & SIMPLE_LOWER) === 0) return this.hitsByIncludes(text, from, to);
           column = this.columns[unit] as number;
         } else {
-          column = this.learn(unit);
+          column = column === UNKNOWN ? this.learn(unit) : -1;
           if (column < 0) return this.hitsByIncludes(text, from, to);
         }
       }
-      state = next[state * this.width + column] as number;
-      const output = outputs[state];
-      if (output === undefined) continue;
-      for (const id of output) {
+      const entry = next[at + column] as number;
+      at = entry >> 1;
+      if ((entry & 1) === 0) continue;
+      for (const id of outputs[at / width] as readonly number[]) {
         if (this.found[id] === this.call) continue;
         this.found[id] = this.call;
         hits++;
@@ -147,7 +158,7 @@ export class BlocklistMatcher {
   /** The column of a unit outside the surrogates, remembered; −1 when it does not lower-case on its own. */
   private learn(unit: number): number {
     const column = (charClass(unit) & SIMPLE_LOWER) === 0 ? -1 : (this.columns[lowerUnit(unit)] as number);
-    this.unitColumns[unit] = column < 0 ? NOT_SIMPLE : column + 1;
+    this.unitColumns[unit] = column < 0 ? NOT_SIMPLE : column;
     return column;
   }
 

@@ -10,10 +10,11 @@
  *   `sentences.kept`, `sentences.dropped.<reason>`, …; and `no_segments` when sentence level met a document
  *   without segments (it is then judged whole).
  */
-import { defineStep, dropKey, mapStep, UND, type Doc, type OptionSchema, type OptionValues, type Segment, type Stats, type StepContext, type StepDefinition } from '@ntl/core';
+import { defineStep, dropKey, mapStep, UND, type Doc, type DropMark, type OptionSchema, type OptionValues, type Segment, type Stats, type StepContext, type StepDefinition } from '@ntl/core';
 import { isScored, type FilterRecord, type ScoredUnit, type SkippedUnit, type UnitRecord } from './filter-record.js';
 import { defaultThresholdsFile } from '../thresholds/default-thresholds.js';
 import { LanguageThresholds, parsePerLanguage, thresholdsFromFile } from './language-thresholds.js';
+import { copyWith, rememberUniform, withUniformSegments } from './shared-shapes.js';
 import { thresholdChecker, type Scores, type ThresholdSchema } from './threshold-spec.js';
 
 export type FilterLevel = 'document' | 'sentence';
@@ -47,7 +48,8 @@ export interface FilterUnit {
 export interface Scorer {
   /**
    * A new Scores object for each unit: the helper rounds its values in place and keeps it in the unit's
-   * record (copying the scores of every unit of a crawl would only make garbage).
+   * record (copying the scores of every unit of a crawl would only make garbage). The unit is the scorer's
+   * during the call only: the helper fills the same object with the next unit.
    */
   score(unit: FilterUnit): Scores | Skip;
 }
@@ -122,12 +124,14 @@ const round = (value: number): number => Math.round(value * 1e4) / 1e4;
 /**
  * Unit records shared between units that have the same one: a skip reason's, and a kept unit's with a single
  * measure while consecutive units score the same (most sentences score hits 0 for the blocklist,
- * disagreement 0 for consistency). Documents waiting for the writer then hold one object for them instead of
- * two each, and those are what the garbage collector copies and marks. Records are values: nothing changes
- * them once made (readers only read, and the JSON is the same).
+ * disagreement 0 for consistency); and the step's drop mark for each reason. Documents waiting for the writer
+ * then hold one object for them instead of two each, and those are what the garbage collector copies and
+ * marks. Records and marks are values: nothing changes them once made (readers only read, and the JSON is
+ * the same).
  */
 class SharedRecords {
   private readonly skipped = new Map<string, SkippedUnit>();
+  private readonly drops = new Map<string, DropMark>();
   private kept: ScoredUnit | undefined;
   private keptMeasure = '';
   private keptValue = 0;
@@ -136,6 +140,13 @@ class SharedRecords {
     let record = this.skipped.get(why);
     if (!record) this.skipped.set(why, (record = { skipped: why }));
     return record;
+  }
+
+  /** The mark of a unit this step drops for `reason`. */
+  drop(step: string, reason: string): DropMark {
+    let mark = this.drops.get(reason);
+    if (!mark) this.drops.set(reason, (mark = { filter: step, reason }));
+    return mark;
   }
 
   /** The record of a kept unit whose `scores` hold `measures` measures, the last of them `measure`. */
@@ -183,23 +194,45 @@ class UnitCounters {
 interface PerLanguage {
   readonly docs: UnitCounters;
   readonly sentences: UnitCounters;
-  readonly thresholds: Readonly<Record<string, number>>;
+  /** The language's thresholds as accept(): the drop reason of a failing unit's scores. */
+  readonly failure: (scores: Scores) => string | undefined;
 }
 
-/** A segment as a unit: its text is sliced only when the scorer reads it (consistency reads labels, not text). */
-class SentenceUnit implements FilterUnit {
-  readonly level = 'sentence';
-
-  constructor(
-    readonly doc: Doc,
-    readonly lang: string,
-    readonly index: number,
-    readonly start: number,
-    readonly end: number,
-  ) {}
+/**
+ * The unit handed to the scorer, one object per step filled anew for each unit rather than one per unit
+ * (tens per document). A sentence's text is sliced only when the scorer reads it (consistency reads labels).
+ */
+class UnitCursor implements FilterUnit {
+  doc: Doc = { id: '', text: '', source: { path: '' }, meta: {} };
+  lang = '';
+  level: FilterLevel = 'document';
+  index: number | undefined = undefined;
+  start = 0;
+  end = 0;
 
   get text(): string {
-    return this.doc.text.slice(this.start, this.end);
+    const text = this.doc.text;
+    return this.level === 'document' ? text : text.slice(this.start, this.end);
+  }
+
+  document(doc: Doc, lang: string): this {
+    this.doc = doc;
+    this.lang = lang;
+    this.level = 'document';
+    this.index = undefined;
+    this.start = 0;
+    this.end = doc.text.length;
+    return this;
+  }
+
+  sentence(doc: Doc, lang: string, index: number, segment: Segment): this {
+    this.doc = doc;
+    this.lang = lang;
+    this.level = 'sentence';
+    this.index = index;
+    this.start = segment.start;
+    this.end = segment.end;
+    return this;
   }
 }
 
@@ -235,14 +268,13 @@ export function defineFilter<S extends OptionSchema, T extends ThresholdSchema>(
         const level = all['level'] as LevelChoice;
         const annotate = all['mode'] === 'annotate';
 
-        const failure = thresholdChecker(specs);
         const noSegmentsKey = `${step}.no_segments`;
         const languages = new Map<string, PerLanguage>();
         const languageFor = (lang: string): PerLanguage => {
           let language = languages.get(lang);
           if (!language) {
             const bases = [step, `${step}.lang.${lang}`];
-            language = { docs: new UnitCounters(bases), sentences: new UnitCounters(bases.map((base) => `${base}.sentences`)), thresholds: thresholds.for(lang) };
+            language = { docs: new UnitCounters(bases), sentences: new UnitCounters(bases.map((base) => `${base}.sentences`)), failure: thresholdChecker(specs, thresholds.for(lang)) };
             languages.set(lang, language);
           }
           return language;
@@ -254,6 +286,7 @@ export function defineFilter<S extends OptionSchema, T extends ThresholdSchema>(
             for (const key of keys) ctx.stats.add(key);
           };
           const shared = new SharedRecords();
+          const cursor = new UnitCursor();
           const skip = (counters: UnitCounters, lang: string, skipped: Skip, context: StepContext): UnitRecord => {
             count(counters.keys('skipped', skipped.why));
             // Once per distinct warning: per language when the warning names it, per run when it does not.
@@ -266,17 +299,20 @@ export function defineFilter<S extends OptionSchema, T extends ThresholdSchema>(
           /** Kept sentences of the document being judged, to add to counters that exist already. */
           let keptSentences = 0;
           /** The unit's record; a failing unit's has the drop reason, applied by the caller unless annotating. */
-          const judge = (unit: FilterUnit, counters: UnitCounters, limits: Readonly<Record<string, number>>, context: StepContext): UnitRecord => {
+          const judge = (unit: FilterUnit, counters: UnitCounters, failure: (scores: Scores) => string | undefined, context: StepContext): UnitRecord => {
             const scores = scorer.score(unit);
             if (scores instanceof Skip) return skip(counters, unit.lang, scores, context);
             let measures = 0;
             let last = '';
             for (const measure in scores) {
-              scores[measure] = round(scores[measure] as number);
+              const value = scores[measure] as number;
+              const rounded = round(value);
+              // Counts and zeros are rounded already: writing them again costs a store and, for a double field, a new box.
+              if (rounded !== value) scores[measure] = rounded;
               measures++;
               last = measure;
             }
-            const reason = failure(scores, limits);
+            const reason = failure(scores);
             if (reason === undefined) {
               if (unit.level === 'sentence' && counters.keptIn === context.stats) {
                 keptSentences++;
@@ -291,7 +327,8 @@ export function defineFilter<S extends OptionSchema, T extends ThresholdSchema>(
           };
           const applied = (record: UnitRecord): string | undefined => (annotate || !isScored(record) ? undefined : record.drop);
 
-          return mapStep(step, (doc, context) => {
+          return mapStep(step, (received, context) => {
+            const doc = withUniformSegments(received);
             const lang = doc.lang?.tag ?? UND;
             const language = languageFor(lang);
             const record: { annotate?: true; document?: UnitRecord; sentences?: Array<UnitRecord | null> } = annotate ? { annotate: true } : {};
@@ -311,29 +348,33 @@ export function defineFilter<S extends OptionSchema, T extends ThresholdSchema>(
                     sentences[index] = null;
                     continue;
                   }
-                  const unit = judge(new SentenceUnit(doc, lang, index, segment.start, segment.end), language.sentences, language.thresholds, context);
-                  sentences[index] = unit;
-                  const reason = applied(unit);
+                  const judged = judge(cursor.sentence(doc, lang, index, segment), language.sentences, language.failure, context);
+                  sentences[index] = judged;
+                  const reason = applied(judged);
                   if (reason === undefined) continue;
-                  next ??= segments.slice();
-                  next[index] = { ...segment, drop: { filter: step, reason } };
+                  if (!next) {
+                    next = segments.slice();
+                    rememberUniform(next);
+                  }
+                  next[index] = copyWith(segment, 'drop', shared.drop(step, reason));
                 }
                 record.sentences = sentences;
-                if (next) result = { ...result, segments: next };
+                if (next) result = copyWith(result, 'segments', next);
                 if (keptSentences > 0) for (const key of language.sentences.kept) context.stats.add(key, keptSentences);
                 keptSentences = 0;
               } else if (level === 'sentence') {
                 context.stats.add(noSegmentsKey);
               }
               if (level !== 'sentence' || !bySentence) {
-                const unit = judge({ text: doc.text, doc, lang, level: 'document', start: 0, end: doc.text.length }, language.docs, language.thresholds, context);
-                record.document = unit;
-                const reason = applied(unit);
-                if (reason !== undefined) result = { ...result, drop: { filter: step, reason } };
+                const judged = judge(cursor.document(doc, lang), language.docs, language.failure, context);
+                record.document = judged;
+                const reason = applied(judged);
+                if (reason !== undefined) result = copyWith(result, 'drop', shared.drop(step, reason));
               }
             }
-            const filters = (doc.meta['filters'] ?? {}) as Record<string, FilterRecord>;
-            return { ...result, meta: { ...result.meta, filters: { ...filters, [definition.name]: record } } };
+            // Copies key by key (shared-shapes.ts): a spread that gains a key makes a hidden class per document.
+            const filters = copyWith(doc.meta['filters'] as Record<string, FilterRecord> | undefined, definition.name, record);
+            return copyWith(result, 'meta', copyWith(result.meta, 'filters', filters));
           })(input, ctx);
         };
       },

@@ -38,10 +38,31 @@ export function accept(scores: Scores, thresholds: Readonly<Record<string, numbe
   return firstFailure(Object.entries(specs), scores, thresholds);
 }
 
-/** accept() for one schema, its entries listed once rather than per unit (defineFilter calls it for every unit). */
-export function thresholdChecker(specs: ThresholdSchema): (scores: Scores, thresholds: Readonly<Record<string, number>>) => string | undefined {
-  const entries = Object.entries(specs);
-  return (scores, thresholds) => firstFailure(entries, scores, thresholds);
+/**
+ * accept() for one schema and one language's thresholds, both read once into arrays (defineFilter checks
+ * every unit with it, and a unit then costs a lookup of each measure, not of each threshold and spec too).
+ */
+export function thresholdChecker(specs: ThresholdSchema, thresholds: Readonly<Record<string, number>>): (scores: Scores) => string | undefined {
+  const measures: string[] = [];
+  const limits: number[] = [];
+  const minimums: boolean[] = [];
+  const reasons: string[] = [];
+  for (const [name, spec] of Object.entries(specs)) {
+    const limit = thresholds[name];
+    if (limit === undefined) continue;
+    measures.push(spec.measure);
+    limits.push(limit);
+    minimums.push(spec.bound === 'min');
+    reasons.push(spec.reason);
+  }
+  return (scores) => {
+    for (let i = 0; i < measures.length; i++) {
+      const value = scores[measures[i] as string];
+      if (value === undefined) continue;
+      if (minimums[i] ? value < (limits[i] as number) : value > (limits[i] as number)) return reasons[i];
+    }
+    return undefined;
+  };
 }
 
 function firstFailure(entries: ReadonlyArray<readonly [string, ThresholdSpec]>, scores: Scores, thresholds: Readonly<Record<string, number>>): string | undefined {

@@ -1,12 +1,12 @@
 /**
- * Exact ids of a document's word n-grams, one n after the other: the n-gram at i is its (n−1)-gram prefix
- * at i plus token i+n−1, so its id is the id of that pair, found in an open-addressing table of int pairs.
- * An n-gram whose prefix occurs once occurs once too and gets a fresh id without a lookup, so after the first
- * sizes most positions of running text cost a counter increment, and once every n-gram of a size is distinct
- * the larger sizes cost nothing. Ids run from 0 in order of first occurrence and are exact (no hashing
- * collisions), so counts over them equal counts over string keys.
+ * The repeated word n-grams of a document, one n after the other. An n-gram can repeat only where its
+ * (n−1)-gram prefix repeats, so each size looks only at the positions whose n-gram of the size before
+ * repeated: the n-gram at i is its prefix's id plus token i+n−1, numbered exactly through an open-addressing
+ * table of int pairs (no hashing collisions), and the positions whose n-gram turns out to repeat are kept for
+ * the next size. Running text repeats few n-grams beyond its common words, so after the first sizes a size
+ * costs a few positions, and none once nothing repeats. Counts over these ids equal counts over string keys.
  *
- * The arrays handed to the visitor are buffers reused by the next level and the next call.
+ * The level handed to the visitor, and its arrays, are reused by the next level and the next call.
  */
 import { scratchSize } from '../tokens/scratch-size.js';
 
@@ -14,36 +14,53 @@ export interface NgramLevel {
   readonly n: number;
   /** N-grams at this size: positions 0 … count − 1. */
   readonly count: number;
-  /** Distinct n-grams: ids run from 0 to distinct − 1. */
+  /** Distinct n-grams. */
   readonly distinct: number;
-  /** Each position's id; not filled when every n-gram is distinct (distinct = count: the n-gram at i is id i). */
+  /**
+   * The positions whose n-gram occurs more than once, ascending (`positions[0 … repeated − 1]`), and the id
+   * of each one's n-gram (`ids[k]` is the n-gram at `positions[k]`; equal n-grams, equal ids).
+   */
+  readonly repeated: number;
+  readonly positions: Int32Array;
   readonly ids: Int32Array;
   /**
    * The most frequent n-gram, ties going to the one that reached that count first in text order: its count
-   * and its first position.
+   * and its first position (1 and 0 when every n-gram is distinct).
    */
   readonly topCount: number;
   readonly topFirstAt: number;
 }
 
-let previous = new Int32Array(64);
-let current = new Int32Array(64);
-let previousOccurrences = new Int32Array(64);
-let currentOccurrences = new Int32Array(64);
+let positions = new Int32Array(64);
+let ids = new Int32Array(64);
+let occurrences = new Int32Array(64);
 let firstAt = new Int32Array(64);
 let slotStamps = new Int32Array(128);
 let slotPrefixes = new Int32Array(128);
 let slotLasts = new Int32Array(128);
 let slotIds = new Int32Array(128);
 let generation = 0;
+/** The one level object, filled anew for each level. */
+const level = { n: 0, count: 0, distinct: 0, repeated: 0, positions, ids, topCount: 1, topFirstAt: 0 };
+
+function visitLevel(visit: (level: NgramLevel) => void, n: number, count: number, distinct: number, repeated: number, topCount: number, topFirstAt: number): void {
+  level.n = n;
+  level.count = count;
+  level.distinct = distinct;
+  level.repeated = repeated;
+  level.positions = positions;
+  level.ids = ids;
+  level.topCount = topCount;
+  level.topFirstAt = topFirstAt;
+  visit(level);
+}
 
 function fit(capacity: number): void {
-  const size = scratchSize(previous.length, capacity);
-  if (size === previous.length) return;
-  previous = new Int32Array(size);
-  current = new Int32Array(size);
-  previousOccurrences = new Int32Array(size);
-  currentOccurrences = new Int32Array(size);
+  const size = scratchSize(positions.length, capacity);
+  if (size === positions.length) return;
+  positions = new Int32Array(size);
+  ids = new Int32Array(size);
+  occurrences = new Int32Array(size);
   firstAt = new Int32Array(size);
   slotStamps = new Int32Array(size * 2);
   slotPrefixes = new Int32Array(size * 2);
@@ -59,27 +76,32 @@ const pairHash = (prefix: number, last: number): number => {
 };
 
 /**
- * Calls `visit` for n = 2 … maxN (while n ≤ tokens) with the ids of the n-grams of `tokens` (token ids from 0
- * to distinct − 1).
+ * Calls `visit` for n = 2 … maxN (while n ≤ count) with the repeated n-grams of `tokens` (token ids from 0 to
+ * distinct − 1).
  */
 export function forEachNgramLevel(tokens: Int32Array, count: number, distinct: number, maxN: number, visit: (level: NgramLevel) => void): void {
-  fit(count + 1);
+  fit(Math.max(count, distinct) + 1);
+  // Size 1: the positions of repeated tokens that start a bigram; each one's id is its token.
+  occurrences.fill(0, 0, distinct);
+  for (let i = 0; i < count; i++) {
+    const token = tokens[i] as number;
+    occurrences[token] = (occurrences[token] as number) + 1;
+  }
+  let active = 0;
+  for (let i = 0; i + 1 < count; i++) {
+    const token = tokens[i] as number;
+    if ((occurrences[token] as number) < 2) continue;
+    positions[active] = i;
+    ids[active++] = token;
+  }
+
   let slots = 2;
   while (slots < 2 * (count + 1)) slots *= 2;
   const mask = slots - 1;
-  previous.set(tokens.subarray(0, count));
-  previousOccurrences.fill(0, 0, distinct);
-  for (let i = 0; i < count; i++) {
-    const token = tokens[i] as number;
-    previousOccurrences[token] = (previousOccurrences[token] as number) + 1;
-  }
-
-  let allDistinct = distinct === count;
   for (let n = 2; n <= maxN && n <= count; n++) {
-    const positions = count - n + 1;
-    // Every (n−1)-gram distinct: so is every n-gram, the first one is "most frequent".
-    if (allDistinct) {
-      visit({ n, count: positions, distinct: positions, ids: current, topCount: 1, topFirstAt: 0 });
+    const levelCount = count - n + 1;
+    if (active === 0) {
+      visitLevel(visit, n, levelCount, levelCount, 0, 1, 0);
       continue;
     }
     if (generation === 0x7fffffff) {
@@ -87,45 +109,52 @@ export function forEachNgramLevel(tokens: Int32Array, count: number, distinct: n
       generation = 0;
     }
     const stamp = ++generation;
-    let ids = 0;
-    let topCount = 0;
+    let made = 0;
+    let topCount = 1;
     let topFirstAt = 0;
-    for (let i = 0; i < positions; i++) {
-      const prefix = previous[i] as number;
+    // Each active position's n-gram: its prefix's id (in ids[k]) and its last token.
+    for (let k = 0; k < active; k++) {
+      const i = positions[k] as number;
+      const prefix = ids[k] as number;
+      const last = tokens[i + n - 1] as number;
+      let slot = pairHash(prefix, last) & mask;
       let id = -1;
-      if (previousOccurrences[prefix] !== 1) {
-        const last = tokens[i + n - 1] as number;
-        let slot = pairHash(prefix, last) & mask;
-        while (slotStamps[slot] === stamp) {
-          if (slotPrefixes[slot] === prefix && slotLasts[slot] === last) {
-            id = slotIds[slot] as number;
-            break;
-          }
-          slot = (slot + 1) & mask;
+      while (slotStamps[slot] === stamp) {
+        if (slotPrefixes[slot] === prefix && slotLasts[slot] === last) {
+          id = slotIds[slot] as number;
+          break;
         }
-        if (id < 0) {
-          slotStamps[slot] = stamp;
-          slotPrefixes[slot] = prefix;
-          slotLasts[slot] = last;
-          slotIds[slot] = ids;
-        }
+        slot = (slot + 1) & mask;
       }
       if (id < 0) {
-        id = ids++;
-        currentOccurrences[id] = 0;
+        id = made++;
+        slotStamps[slot] = stamp;
+        slotPrefixes[slot] = prefix;
+        slotLasts[slot] = last;
+        slotIds[slot] = id;
+        occurrences[id] = 0;
         firstAt[id] = i;
       }
-      current[i] = id;
-      const occurrences = (currentOccurrences[id] as number) + 1;
-      currentOccurrences[id] = occurrences;
-      if (occurrences > topCount) {
-        topCount = occurrences;
+      ids[k] = id;
+      const seen = (occurrences[id] as number) + 1;
+      occurrences[id] = seen;
+      if (seen > topCount) {
+        topCount = seen;
         topFirstAt = firstAt[id] as number;
       }
     }
-    visit({ n, count: positions, distinct: ids, ids: current, topCount, topFirstAt });
-    allDistinct = ids === positions;
-    [previous, current] = [current, previous];
-    [previousOccurrences, currentOccurrences] = [currentOccurrences, previousOccurrences];
+    // The positions outside `active` hold n-grams seen once each.
+    const levelDistinct = levelCount - active + made;
+    let repeated = 0;
+    for (let k = 0; k < active; k++) {
+      const id = ids[k] as number;
+      if ((occurrences[id] as number) < 2) continue;
+      positions[repeated] = positions[k] as number;
+      ids[repeated++] = id;
+    }
+    visitLevel(visit, n, levelCount, levelDistinct, repeated, topCount, topFirstAt);
+    // The next size's n-grams start at most at levelCount − 2.
+    active = repeated;
+    while (active > 0 && (positions[active - 1] as number) > levelCount - 2) active--;
   }
 }

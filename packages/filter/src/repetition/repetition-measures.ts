@@ -9,10 +9,15 @@
  * Character counts are the text spans the n-grams cover, in UTF-16 units like the text length they divide.
  *
  * Speed: tokens and n-grams are numbered exactly (tokens/token-ids.ts, ngram-ids.ts) instead of keyed by
- * strings, and counted in typed arrays; a test checks every measure against string-keyed counting.
+ * strings, and counted in typed arrays; lines and paragraphs are compared where they sit (duplicate-spans.ts);
+ * tokens and letter counts come from the scan of the text the filters share (tokens/text-scan.ts). A test
+ * checks every measure against string-keyed counting.
  */
+import { charClass, SPACE } from '../tokens/char-classes.js';
 import { scratchSize } from '../tokens/scratch-size.js';
 import { tokenIds, type TokenIds } from '../tokens/token-ids.js';
+import { textScan } from '../tokens/text-scan.js';
+import { duplicateSpans, nonBlankLines, paragraphs, Spans } from './duplicate-spans.js';
 import { mostlySpaceless } from './mostly-spaceless.js';
 import { forEachNgramLevel, type NgramLevel } from './ngram-ids.js';
 
@@ -23,29 +28,20 @@ const MAX_N = DUPLICATE_NGRAM_SIZES[DUPLICATE_NGRAM_SIZES.length - 1] as number;
 const TOP_KEYS = new Map<number, string>(TOP_NGRAM_SIZES.map((n) => [n, `top${n}gram`]));
 const DUPLICATE_KEYS = new Map<number, string>(DUPLICATE_NGRAM_SIZES.map((n) => [n, `dup${n}gram`]));
 
-/** Duplicate elements (after their first occurrence) and their characters. */
-function duplicates(items: readonly string[]): { count: number; chars: number } {
-  const seen = new Set<string>();
-  let count = 0;
-  let chars = 0;
-  for (const item of items) {
-    if (seen.has(item)) {
-      count++;
-      chars += item.length;
-    } else {
-      seen.add(item);
-    }
-  }
-  return { count, chars };
-}
+const spans = new Spans();
+const NONE = { count: 0, chars: 0 };
 
 /** Which n-gram ids were seen: an id is seen when its stamp is the current one (no clearing between sizes). */
 let seenStamps = new Int32Array(64);
 let seenGeneration = 0;
 
-/** Character share of repeated n-grams, skipping n words after each repeat (datatrove find_all_duplicate). */
-function duplicateNgramShare(tokens: TokenIds, { n, count, distinct, ids }: NgramLevel, length: number): number {
-  if (distinct === count) return 0;
+/**
+ * Character share of repeated n-grams, skipping n words after each repeat (datatrove find_all_duplicate).
+ * Only n-grams that occur more than once can be a repeat: the others are passed over (they would be marked
+ * seen, and never met again).
+ */
+function duplicateNgramShare(tokens: TokenIds, { n, count, repeated, positions, ids }: NgramLevel, length: number): number {
+  if (repeated === 0) return 0;
   const size = scratchSize(seenStamps.length, count);
   if (size !== seenStamps.length) seenStamps = new Int32Array(size);
   if (seenGeneration === 0x7fffffff) {
@@ -53,37 +49,58 @@ function duplicateNgramShare(tokens: TokenIds, { n, count, distinct, ids }: Ngra
     seenGeneration = 0;
   }
   const stamp = ++seenGeneration;
-  let repeated = 0;
-  let i = 0;
-  while (i < count) {
-    const id = ids[i] as number;
+  let chars = 0;
+  /** The position after the last repeat's n words: those in between are skipped, not seen. */
+  let skipTo = 0;
+  for (let k = 0; k < repeated; k++) {
+    const i = positions[k] as number;
+    if (i < skipTo) continue;
+    const id = ids[k] as number;
     if (seenStamps[id] === stamp) {
-      repeated += (tokens.ends[i + n - 1] as number) - (tokens.starts[i] as number);
-      i += n;
+      chars += (tokens.ends[i + n - 1] as number) - (tokens.starts[i] as number);
+      skipTo = i + n;
     } else {
       seenStamps[id] = stamp;
-      i++;
     }
   }
-  return repeated / length;
+  return chars / length;
 }
 
+const isSpace = (unit: number): boolean => (charClass(unit) & SPACE) !== 0;
+
 export function repetitionMeasures(text: string): Record<string, number> {
-  const trimmed = text.trim();
-  const length = trimmed.length;
+  // The trimmed text, as a span of `text`: the filters share the scan of `text` (tokens/text-scan.ts).
+  let start = 0;
+  let end = text.length;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  const length = end - start;
   const measures: Record<string, number> = {};
   // One paragraph, or one line, repeats nothing: skip splitting the text.
-  const paragraphs = trimmed.includes('\n\n') ? trimmed.split(/\n{2,}/u) : [trimmed];
-  const paragraphDuplicates = duplicates(paragraphs);
-  measures['dupParagraphs'] = paragraphDuplicates.count / paragraphs.length;
+  let paragraphCount = 1;
+  let paragraphDuplicates = NONE;
+  const blankLine = text.indexOf('\n\n', start);
+  if (blankLine >= 0 && blankLine < end) {
+    paragraphs(text, start, end, spans);
+    paragraphCount = spans.count;
+    paragraphDuplicates = duplicateSpans(text, spans);
+  }
+  measures['dupParagraphs'] = paragraphDuplicates.count / paragraphCount;
   measures['dupParagraphChars'] = paragraphDuplicates.chars / length;
-  const lines = (trimmed.includes('\n') ? trimmed.split('\n') : [trimmed]).filter((line) => line.trim() !== '');
-  const lineDuplicates = duplicates(lines);
-  measures['dupLines'] = lineDuplicates.count / lines.length;
+  let lineCount = 1;
+  let lineDuplicates = NONE;
+  const newline = text.indexOf('\n', start);
+  if (newline >= 0 && newline < end) {
+    nonBlankLines(text, start, end, spans);
+    lineCount = spans.count;
+    lineDuplicates = duplicateSpans(text, spans);
+  }
+  measures['dupLines'] = lineDuplicates.count / lineCount;
   measures['dupLineChars'] = lineDuplicates.chars / length;
 
-  if (mostlySpaceless(trimmed)) return measures;
-  const tokens = tokenIds(trimmed);
+  // The scan's counts of `text` are those of the trimmed text: white space is not a letter.
+  if (mostlySpaceless(textScan(text))) return measures;
+  const tokens = tokenIds(text, start, end);
   forEachNgramLevel(tokens.ids, tokens.count, tokens.distinct, MAX_N, (level) => {
     const { n, topCount, topFirstAt } = level;
     const top = TOP_KEYS.get(n);

@@ -56,8 +56,11 @@ export const scriptFilter = defineFilter({
         if (expected instanceof TagError) return new Skip('invalid-tag', `${expected.message}: its units pass unjudged (counted as skipped.invalid-tag)`);
         let letters = 0;
         let inExpected = 0;
-        for (const [script, count] of Object.entries(detectScript(text))) {
+        const counts = detectScript(text);
+        // for…in, not Object.entries: no array per script and per unit.
+        for (const script in counts) {
           if (NEUTRAL.has(script)) continue;
+          const count = counts[script] as number;
           letters += count;
           if (expected.has(script)) inExpected += count;
         }

@@ -1,6 +1,6 @@
 /**
  * Character classes per code point, for the scanners that read a text once instead of running a regex per
- * token or per measure (token-scan.ts, the heuristics). Each class is the answer of a Unicode property regex
+ * token or per measure (text-scan.ts). Each class is the answer of a Unicode property regex
  * (the definitions: a token is a run of `[\p{L}\p{M}\u200c\u200d]`, plus `\p{N}` when digits count…), asked once
  * per code point and kept in a table, so a scan costs a table lookup per character and agrees with the regex
  * definitions by construction.

@@ -2,7 +2,7 @@
  * FNV-1a over UTF-16 units, for the tables that look tokens up where they sit in the text (token-ids.ts,
  * token-set.ts): a span's hash is taken with its units lower-cased one by one (char-classes lowerUnit), and
  * equals the hash of the lower-cased token as a string, so either side of a lookup can be a span or a string.
- * Being a fold, unit after unit, the scan takes it as it reads each token (token-scan.ts). Unmixed: callers
+ * Being a fold, unit after unit, the scan takes it as it reads each token (text-scan.ts). Unmixed: callers
  * mask the low bits and confirm every match by comparing units.
  */
 import { lowerUnit } from './char-classes.js';

@@ -1,6 +1,6 @@
 /**
  * The tokens of `tokenSpans(text, {digits: true, spaceless: 'chars'})` as numbers: the same scan
- * (token-scan.ts) finds the same spans, and each distinct lower-cased token gets an id (0, 1, … in order of
+ * (text-scan.ts) finds the same spans, and each distinct lower-cased token gets an id (0, 1, … in order of
  * first occurrence) from an open-addressing table that hashes and compares UTF-16 units in place. A token is
  * lower-cased unit by unit unless one of its characters needs `toLowerCase()` (capital sigma, U+0130, astral
  * capitals): only those tokens are sliced. Ids are exact (a hash match is confirmed by comparing units), so
@@ -12,7 +12,7 @@
 import { lowerUnit } from './char-classes.js';
 import { scratchSize } from './scratch-size.js';
 import { foldedEquals, hashString } from './token-hash.js';
-import { LOWER_BY_STRING, LOWERING_BITS, TokenRanges } from './token-scan.js';
+import { LOWER_BY_STRING, LOWERING_BITS, TokenRanges } from './token-ranges.js';
 import { buildTokens } from './word-tokens.js';
 
 export interface TokenIds {
@@ -48,11 +48,11 @@ class TokenIdTable {
   count = 0;
   distinct = 0;
 
-  read(text: string): TokenIds {
+  read(text: string, from: number, to: number): TokenIds {
     // A text of n units has at most n tokens; the table is kept at most half full.
-    this.fit(text.length + 1);
+    this.fit(to - from + 1);
     let slots = 2;
-    while (slots < 2 * (text.length + 1)) slots *= 2;
+    while (slots < 2 * (to - from + 1)) slots *= 2;
     this.mask = slots - 1;
     if (this.stamp === 0x7fffffff) {
       this.slotStamps.fill(0);
@@ -63,7 +63,7 @@ class TokenIdTable {
     this.count = 0;
     this.distinct = 0;
     const ranges = this.ranges;
-    buildTokens(text, TOKENS, 0, text.length, ranges);
+    buildTokens(text, TOKENS, from, to, ranges);
     for (let i = 0; i < ranges.count; i++) this.add(ranges.starts[i] as number, ranges.ends[i] as number, (ranges.flags[i] as number) & LOWERING_BITS, ranges.hashes[i] as number);
     this.text = '';
     return { count: this.count, distinct: this.distinct, ids: this.ids, starts: ranges.starts, ends: ranges.ends };
@@ -129,6 +129,7 @@ class TokenIdTable {
 
 const table = new TokenIdTable();
 
-export function tokenIds(text: string): TokenIds {
-  return table.read(text);
+/** The tokens of text[from, to), numbered; their offsets are in `text`. */
+export function tokenIds(text: string, from = 0, to = text.length): TokenIds {
+  return table.read(text, from, to);
 }

@@ -6,7 +6,7 @@
  * `toLowerCase()` (capital sigma, U+0130, astral capitals: the scan says so) is sliced as before.
  */
 import { foldedEquals, hashString } from './token-hash.js';
-import { LOWER_BY_STRING, LOWERING_BITS } from './token-scan.js';
+import { LOWER_AS_IS, LOWER_BY_STRING, LOWERING_BITS } from './token-ranges.js';
 import { tokenRanges, type TokenOptions } from './word-tokens.js';
 
 export class TokenSet {
@@ -37,13 +37,16 @@ export class TokenSet {
   }
 
   /**
-   * Whether the token text[start, end), lower-cased as `lowering` (token-scan.ts) says, is in the set; `hash` is
+   * Whether the token text[start, end), lower-cased as `lowering` (token-ranges.ts) says, is in the set; `hash` is
    * its token-hash hashFolded (the scan's), not read when the lowering is LOWER_BY_STRING.
    */
   has(text: string, start: number, end: number, lowering: number, hash: number): boolean {
     if (lowering === LOWER_BY_STRING) return this.hasString(text.slice(start, end).toLowerCase());
     for (let slot = hash & this.mask; this.slots[slot] !== 0; slot = (slot + 1) & this.mask) {
-      if (this.hashes[slot] === hash && foldedEquals(text, start, end, this.tokens[(this.slots[slot] as number) - 1] as string)) return true;
+      if (this.hashes[slot] !== hash) continue;
+      const token = this.tokens[(this.slots[slot] as number) - 1] as string;
+      // A token that is its own lower case is compared natively where it sits (startsWith slices nothing).
+      if (lowering === LOWER_AS_IS ? token.length === end - start && text.startsWith(token, start) : foldedEquals(text, start, end, token)) return true;
     }
     return false;
   }

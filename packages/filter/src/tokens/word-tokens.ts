@@ -8,11 +8,12 @@
  *
  * Equivalently, as regexes: runs of `[\p{L}\p{M}\u200c\u200d]+` (`[\p{L}\p{M}\p{N}\u200c\u200d]+` with digits),
  * lower-cased; a run holding a character of those scripts is split into its spaced pieces and those
- * characters. token-scan.ts finds the pieces in one pass with a table lookup per character; buildTokens
+ * characters. text-scan.ts finds the pieces in one pass with a table lookup per character; buildTokens
  * joins or drops them as the options say.
  */
 import { foldUnits } from './token-hash.js';
-import { DIGITS, LOWER_AS_IS, LOWERING_BITS, scanPieces, SPACELESS_TOKEN, TokenRanges } from './token-scan.js';
+import { scanText, TextScan, textScan } from './text-scan.js';
+import { DIGITS, LOWER_AS_IS, LOWERING_BITS, SPACELESS_TOKEN, TokenRanges } from './token-ranges.js';
 
 /** How a run of a script without spaces is cut: overlapping character pairs, or one character each. */
 export type SpacelessUnit = 'bigrams' | 'chars';
@@ -32,23 +33,9 @@ export interface TokenSpan {
   readonly spaceless: boolean;
 }
 
-/**
- * The pieces of the text scanned last. Filters run one after another on each document, and filter.repetition,
- * filter.wordlist (its sentences) and filter.tfiif all tokenize that document's text: they share one scan.
- */
-const pieces = new TokenRanges();
-let piecesOf: string | undefined;
-/** The pieces of a span scanned on its own (a piece crossed its ends). */
-const spanPieces = new TokenRanges();
+/** The scan of a span scanned on its own (a piece crossed its ends). */
+const spanScan = new TextScan();
 const built = new TokenRanges();
-
-function piecesFor(text: string): TokenRanges {
-  if (text !== piecesOf) {
-    scanPieces(text, pieces);
-    piecesOf = text;
-  }
-  return pieces;
-}
 
 /** The first of `ranges` that starts at or after `offset`. */
 function firstFrom(ranges: TokenRanges, offset: number): number {
@@ -69,7 +56,7 @@ function firstFrom(ranges: TokenRanges, offset: number): number {
  * scanned on its own.
  */
 export function buildTokens(text: string, options: TokenOptions, from: number, to: number, out: TokenRanges): void {
-  let source = piecesFor(text);
+  let source = textScan(text).pieces;
   let first = 0;
   let last = source.count;
   let shift = 0;
@@ -77,10 +64,10 @@ export function buildTokens(text: string, options: TokenOptions, from: number, t
     first = firstFrom(source, from);
     last = firstFrom(source, to);
     if ((first > 0 && (source.ends[first - 1] as number) > from) || (last > first && (source.ends[last - 1] as number) > to)) {
-      scanPieces(text.slice(from, to), spanPieces);
-      source = spanPieces;
+      scanText(text.slice(from, to), spanScan);
+      source = spanScan.pieces;
       first = 0;
-      last = spanPieces.count;
+      last = source.count;
       shift = from;
     }
   }
