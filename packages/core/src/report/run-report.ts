@@ -1,6 +1,7 @@
 import type { RunManifest } from '../run/finalize-run.js';
 import type { StatsSnapshot } from '../stats.js';
 import { REPORT_CSS, barTable, escapeHtml, formatBytes, formatCount, plainTable } from './html.js';
+import { languageDrops, languageDropsTable } from './language-drops.js';
 
 interface StepFlow {
   step: string;
@@ -34,6 +35,12 @@ function dropRows(stats: StatsSnapshot): Array<{ cells: string[]; value: number 
       const [step, reason] = key.split('.dropped.') as [string, string];
       return { cells: [step, reason, formatCount(value)], value };
     });
+}
+
+function filtersByLanguage(manifest: RunManifest, stats: StatsSnapshot): string[] {
+  const table = languageDropsTable(languageDrops(stats), manifest.pipeline.steps.map((step) => step.use));
+  if (!table) return [];
+  return ['<h2>Filters by language</h2>', '<p class="muted">Per language and filter: documents (d) and sentences (s) dropped (or, in annotate mode, that would be dropped) of those judged; blue kept, red dropped.</p>', table];
 }
 
 /** The run's report.html: one offline page with counts, bytes, drop and dedup rates and damaged inputs. */
@@ -74,6 +81,7 @@ export function renderRunReport(manifest: RunManifest, stats: StatsSnapshot): st
       : '<p class="warn">No document was written.</p>',
     '<h2>Dropped, by step and reason</h2>',
     dropRows(stats).length ? barTable(['step', 'reason', 'count'], dropRows(stats)) : '<p class="muted">Nothing was dropped.</p>',
+    ...filtersByLanguage(manifest, stats),
     `<h2>Damaged inputs (${formatCount(manifest.counts.damagedInputs)})</h2>`,
     damage.length
       ? plainTable(
