@@ -6,22 +6,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { seededRandom } from '@ntl/langid';
 import { duplicateSpans, nonBlankLines, paragraphs, Spans } from '../src/repetition/duplicate-spans.js';
+import { referenceDuplicates } from './reference-measures.js';
 import { variedTexts } from './varied-texts.js';
-
-function referenceDuplicates(items: readonly string[]): { count: number; chars: number } {
-  const seen = new Set<string>();
-  let count = 0;
-  let chars = 0;
-  for (const item of items) {
-    if (seen.has(item)) {
-      count++;
-      chars += item.length;
-    } else {
-      seen.add(item);
-    }
-  }
-  return { count, chars };
-}
 
 const sliced = (text: string, spans: Spans): string[] => Array.from({ length: spans.count }, (_, i) => text.slice(spans.starts[i], spans.ends[i]));
 

@@ -98,7 +98,8 @@ export function referenceTextMeasures(text: string, shortLineChars: number): Rec
   return measures;
 }
 
-function duplicates(items: readonly string[]): { count: number; chars: number } {
+/** Repeats as a set of strings counts them: each occurrence after the first, and its UTF-16 units. */
+export function referenceDuplicates(items: readonly string[]): { count: number; chars: number } {
   const seen = new Set<string>();
   let count = 0;
   let chars = 0;
@@ -118,11 +119,11 @@ export function referenceRepetitionMeasures(text: string): Record<string, number
   const length = trimmed.length;
   const measures: Record<string, number> = {};
   const paragraphs = trimmed.split(/\n{2,}/u);
-  const paragraphDuplicates = duplicates(paragraphs);
+  const paragraphDuplicates = referenceDuplicates(paragraphs);
   measures['dupParagraphs'] = paragraphDuplicates.count / paragraphs.length;
   measures['dupParagraphChars'] = paragraphDuplicates.chars / length;
   const lines = trimmed.split('\n').filter((line) => line.trim() !== '');
-  const lineDuplicates = duplicates(lines);
+  const lineDuplicates = referenceDuplicates(lines);
   measures['dupLines'] = lineDuplicates.count / lines.length;
   measures['dupLineChars'] = lineDuplicates.chars / length;
 
