@@ -11,7 +11,13 @@ const samples = join(repoRoot, 'samples/crawl');
 const warcioFixtures = join(repoRoot, 'packages/crawl/test/fixtures/warcio');
 
 interface Manifest {
-  counts: { corpus: Record<string, { docs: number }>; droppedDocs: Record<string, number>; droppedSentences: Record<string, number>; damagedInputs: number };
+  counts: {
+    corpus: Record<string, { docs: number }>;
+    droppedDocs: Record<string, number>;
+    droppedSentences: Record<string, number>;
+    droppedByLanguage: Record<string, Record<'docs' | 'sentences', Record<string, Record<string, number>>>>;
+    damagedInputs: number;
+  };
   inputs: Array<{ path: string; size: number; sha256: string | null }>;
   outputs: Array<{ path: string; bytes: number; sha256: string }>;
 }
@@ -75,6 +81,24 @@ test('the sample crawl becomes a corpus with stats, manifest and report', () => 
   // faults (blocklist), headings LangID places elsewhere (consistency), headings and rare words (wordlist).
   expect(manifest.counts.droppedDocs).toEqual({ 'crawl.dedup': 12, 'crawl.extract': 1, 'filter.heuristics': 2 });
   expect(manifest.counts.droppedSentences).toEqual({ 'filter.blocklist': 16, 'filter.consistency': 25, 'filter.wordlist': 219 });
+  // The same drops per language, by filter and reason, add up to those totals; dedup ran before LangID.
+  const byLanguage = Object.values(manifest.counts.droppedByLanguage);
+  const total = (unit: 'docs' | 'sentences', filter: string): number =>
+    byLanguage.reduce((sum, language) => sum + Object.values(language[unit][filter] ?? {}).reduce((a, b) => a + b, 0), 0);
+  for (const [filter, count] of Object.entries(manifest.counts.droppedDocs)) expect(total('docs', filter)).toBe(count);
+  for (const [filter, count] of Object.entries(manifest.counts.droppedSentences)) expect(total('sentences', filter)).toBe(count);
+  expect(manifest.counts.droppedByLanguage['und_Zyyy']?.docs['crawl.dedup']).toEqual({ exact_duplicate: 9, near_duplicate: 3 });
+  // `ntl filter dropped` reads the same drops back from dropped/ for review, per language ("am" = amh_Ethi).
+  const review = ntl(['filter', 'dropped', out, '--lang', 'am', '--limit', '2', '--json']);
+  expect(review.status).toBe(0);
+  const amharic = JSON.parse(review.stdout) as { groups: Array<{ step: string; reason: string; documents: number; sentences: number; samples: Array<{ lang: string }> }> };
+  const expected = manifest.counts.droppedByLanguage['amh_Ethi'];
+  expect(amharic.groups.length).toBeGreaterThan(0);
+  for (const group of amharic.groups) {
+    expect([group.documents, group.sentences]).toEqual([expected?.docs[group.step]?.[group.reason] ?? 0, expected?.sentences[group.step]?.[group.reason] ?? 0]);
+    expect(group.samples.length).toBe(Math.min(2, group.documents + group.sentences));
+    expect(group.samples.every((sample) => sample.lang === 'amh_Ethi')).toBe(true);
+  }
   expect(manifest.counts.damagedInputs).toBe(0);
   const counters = countersOf(out);
   expect(counters['crawl.read.records.response']).toBe(143);
@@ -93,6 +117,11 @@ test('the sample crawl becomes a corpus with stats, manifest and report', () => 
   expect(report).toContain('<td>crawl.dedup</td><td>exact_duplicate</td><td class="num">9</td>');
   expect(report).toContain('<td>corpus.write</td><td class="num">125</td><td class="num">125</td><td class="num">100.0%</td>');
   expect(report).toContain('<td>filter.heuristics</td><td>short_lines</td><td class="num">1</td>');
+  // Score histograms: one section per filter, each chart with its language's thresholds drawn.
+  expect(report).toContain('<h2>Score histograms</h2>');
+  expect(report).toMatch(/<summary>filter\.wordlist — 1 measure\(s\)<\/summary>\n<h3>share \(sentences\)<\/h3>/);
+  expect(report).toMatch(/<title>amh_Ethi · share \(sentences\): \d+ scored; minShare ≥ [\d.]+<\/title>/);
+  expect(report).toMatch(/<line [^>]*><title>minWords ≥ 50<\/title><\/line>/);
 });
 
 test('damaged, missing and empty inputs are counted with file and offset, and the run still succeeds', () => {

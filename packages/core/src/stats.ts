@@ -1,3 +1,5 @@
+import { Histogram, mergeHistogramInto, type HistogramMark, type HistogramScale, type HistogramSnapshot } from './histogram.js';
+
 /**
  * Counters are the side channel of every step (datatrove's stats): each rank writes its own,
  * and the run report is their fold, so merging is a pure sum that any executor can do.
@@ -15,6 +17,8 @@ export interface StatsSnapshot {
   counters: Record<string, number>;
   timings: Record<string, StepTiming>;
   events: Record<string, StatsEvent[]>;
+  /** Score histograms (histogram.ts); absent from the stats of runs made before they existed. */
+  histograms?: Record<string, HistogramSnapshot>;
 }
 
 /** Enough to review by hand; the counters still count every occurrence. */
@@ -29,6 +33,7 @@ export class Stats {
   readonly counters: Record<string, number> = Object.create(null) as Record<string, number>;
   readonly timings: Record<string, StepTiming> = Object.create(null) as Record<string, StepTiming>;
   readonly events: Record<string, StatsEvent[]> = Object.create(null) as Record<string, StatsEvent[]>;
+  private readonly histograms = new Map<string, Histogram>();
 
   add(key: string, amount = 1): void {
     this.counters[key] = (this.counters[key] ?? 0) + amount;
@@ -57,12 +62,24 @@ export class Stats {
     this.event('damage', { path: detail.path, offset: detail.offset ?? null, kind: detail.kind, message: detail.message });
   }
 
+  /** The histogram under `key`, made with this scale and these marks the first time it is asked for. */
+  histogram(key: string, scale: HistogramScale, marks: readonly HistogramMark[]): Histogram {
+    let histogram = this.histograms.get(key);
+    if (!histogram) this.histograms.set(key, (histogram = new Histogram(scale, marks)));
+    return histogram;
+  }
+
   get(key: string): number {
     return this.counters[key] ?? 0;
   }
 
   snapshot(): StatsSnapshot {
-    return { counters: { ...this.counters }, timings: structuredClone({ ...this.timings }), events: structuredClone({ ...this.events }) };
+    return {
+      counters: { ...this.counters },
+      timings: structuredClone({ ...this.timings }),
+      events: structuredClone({ ...this.events }),
+      histograms: Object.fromEntries([...this.histograms].map(([key, histogram]) => [key, histogram.snapshot()])),
+    };
   }
 }
 
@@ -71,7 +88,13 @@ export function mergeStats(snapshots: Iterable<StatsSnapshot>): StatsSnapshot {
   const counters: Record<string, number> = {};
   const timings: Record<string, StepTiming> = {};
   const events: Record<string, StatsEvent[]> = {};
+  const histograms: Record<string, HistogramSnapshot> = {};
   for (const snapshot of snapshots) {
+    for (const [key, histogram] of Object.entries(snapshot.histograms ?? {})) {
+      const into = histograms[key];
+      if (into) mergeHistogramInto(into, histogram);
+      else histograms[key] = structuredClone(histogram);
+    }
     for (const [kind, list] of Object.entries(snapshot.events ?? {})) (events[kind] ??= []).push(...list);
     for (const [key, value] of Object.entries(snapshot.counters)) counters[key] = (counters[key] ?? 0) + value;
     for (const [key, value] of Object.entries(snapshot.timings)) {
@@ -84,7 +107,7 @@ export function mergeStats(snapshots: Iterable<StatsSnapshot>): StatsSnapshot {
     list.sort((a, b) => compareText(JSON.stringify(a), JSON.stringify(b)));
     list.splice(MAX_EVENTS_PER_KIND);
   }
-  return { counters: sortKeys(counters), timings: sortKeys(timings), events: sortKeys(events) };
+  return { counters: sortKeys(counters), timings: sortKeys(timings), events: sortKeys(events), histograms: sortKeys(histograms) };
 }
 
 function compareText(a: string, b: string): number {

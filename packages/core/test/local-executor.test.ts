@@ -60,6 +60,7 @@ test('writes per-language shards, drops with reasons, and folds stats', async ()
   expect(manifest.counts.corpus['srp_Cyrl']?.docs).toBe(3);
   expect(manifest.counts.corpus['und_Zyyy']?.docs).toBe(3);
   expect(manifest.counts.droppedDocs).toEqual({ 'test.drop-short': 3 });
+  expect(manifest.counts.droppedByLanguage).toEqual({ hau_Latn: { docs: { 'test.drop-short': { short: 3 } }, sentences: {} } });
   expect(stats.counters['test.drop-short.docs_in']).toBe(12);
   expect(stats.counters['test.drop-short.dropped.short']).toBe(3);
   const serbian = readGzLines(join(out, 'corpus/srp_Cyrl/part-00000.jsonl.gz')) as Array<{ text: string }>;

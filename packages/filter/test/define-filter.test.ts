@@ -111,6 +111,28 @@ describe('defineFilter (through filter.wordlist)', () => {
     });
   });
 
+  it('keeps a histogram per language, unit kind and thresholded measure, with that language\'s thresholds as marks', async () => {
+    const text = `${half} ${none}`;
+    const docs = [
+      makeDoc('s', text, 'eng_Latn', [{ text: half }, { text: none }]),
+      makeDoc('h', 'da da ya kuma', 'hau_Latn', [{ text: 'da da ya kuma' }]),
+      makeDoc('u', 'Hmm.', undefined),
+    ];
+    const { stats } = await runFilter(wordlistFilter, { wordlists, level: 'both', perLanguage: ['hau_Latn=0.6'] }, docs);
+    const { histograms } = stats.snapshot();
+    // tokens has no threshold, so no histogram; the undetermined document was skipped, so none for und_Zyyy.
+    expect(Object.keys(histograms ?? {}).sort()).toEqual([
+      'filter.wordlist.lang.eng_Latn.sentences.share',
+      'filter.wordlist.lang.eng_Latn.share',
+      'filter.wordlist.lang.hau_Latn.sentences.share',
+      'filter.wordlist.lang.hau_Latn.share',
+    ]);
+    expect(histograms?.['filter.wordlist.lang.eng_Latn.sentences.share']).toEqual({ scale: 'share', marks: [{ name: 'minShare', bound: 'min', value: 0.1 }], bins: { '0': 1, '10': 1 } });
+    // The document is judged on its whole text: 9 tokens, 3 listed.
+    expect(histograms?.['filter.wordlist.lang.eng_Latn.share']?.bins).toEqual({ '6': 1 });
+    expect(histograms?.['filter.wordlist.lang.hau_Latn.share']?.marks).toEqual([{ name: 'minShare', bound: 'min', value: 0.6 }]);
+  });
+
   it('warns once per language without a wordlist and counts what it let through; skips undetermined and empty documents', async () => {
     const { docs, stats, warnings } = await runFilter(wordlistFilter, { wordlists, level: 'document' }, [
       makeDoc('y1', 'Watu wote wamezaliwa huru.', 'swh_Latn'),

@@ -7,6 +7,12 @@ import { partFileName } from './part-files.js';
 
 export const UNDETERMINED_TAG = 'und_Zyyy';
 
+/**
+ * Per-language drop counters: `<prefix><tag>.docs_dropped.<filter>.<reason>` and `….sentences_dropped.…`, the
+ * document's language (und_Zyyy for what was dropped before LangID). Reasons have no dots; filter names may.
+ */
+export const DROPS_BY_LANGUAGE_PREFIX = 'corpus.write.lang.';
+
 /** Folder-safe name (tags are `xxx_Xxxx`, filters `pkg.name`): a bad upstream value must not escape the output folder. */
 function folderFor(name: string, fallback: string): string {
   return /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(name) ? name : fallback;
@@ -48,8 +54,10 @@ function corpusRecord(doc: Doc, text: string, keepSegments: boolean, segments: D
 
 async function writeDoc(doc: Doc, corpus: WriterSet, dropped: WriterSet, keepSegments: boolean, ctx: StepContext): Promise<void> {
   const { stats } = ctx;
+  const tag = folderFor(doc.lang?.tag ?? UNDETERMINED_TAG, UNDETERMINED_TAG);
   if (doc.drop) {
     stats.add(`corpus.write.docs_dropped.${doc.drop.filter}`);
+    stats.add(`${DROPS_BY_LANGUAGE_PREFIX}${tag}.docs_dropped.${doc.drop.filter}.${doc.drop.reason}`);
     await dropped.get(folderFor(doc.drop.filter, 'unnamed-filter')).write({ ...corpusRecord(doc, doc.text, false, undefined), drop: doc.drop });
     return;
   }
@@ -57,8 +65,10 @@ async function writeDoc(doc: Doc, corpus: WriterSet, dropped: WriterSet, keepSeg
   const kept = keptText(doc);
   for (const removal of kept.removed) {
     stats.add(`corpus.write.sentences_dropped.${removal.drop.filter}`);
+    stats.add(`${DROPS_BY_LANGUAGE_PREFIX}${tag}.sentences_dropped.${removal.drop.filter}.${removal.drop.reason}`);
     await dropped.get(folderFor(removal.drop.filter, 'unnamed-filter')).write({
       docId: doc.id,
+      ...(doc.lang ? { docLang: doc.lang.tag } : {}),
       text: removal.text,
       ...(removal.segment.lang ? { lang: removal.segment.lang } : {}),
       drop: removal.drop,
@@ -68,7 +78,6 @@ async function writeDoc(doc: Doc, corpus: WriterSet, dropped: WriterSet, keepSeg
     stats.add('corpus.write.docs_emptied');
     return;
   }
-  const tag = folderFor(doc.lang?.tag ?? UNDETERMINED_TAG, UNDETERMINED_TAG);
   await corpus.get(tag).write(corpusRecord(doc, kept.text, keepSegments, kept.segments));
   stats.add(`corpus.write.docs.${tag}`);
   stats.add('corpus.write.docs_out');
@@ -79,7 +88,8 @@ async function writeDoc(doc: Doc, corpus: WriterSet, dropped: WriterSet, keepSeg
 /**
  * The corpus writer (ARCHITECTURE §3 "Outputs"): decides from the filters' annotations what is kept.
  * Kept documents go to `corpus/<tag>/part-<rank>.jsonl.gz` with only their kept sentences; every removed
- * document or sentence goes with its filter and reason to `dropped/<filter>/part-<rank>.jsonl.gz`.
+ * document or sentence goes with its filter and reason to `dropped/<filter>/part-<rank>.jsonl.gz` (a sentence
+ * with its document's id and language, `docId` and `docLang`, so that it can be reviewed per language).
  */
 export const corpusWriteStep = defineStep({
   name: 'corpus.write',

@@ -47,4 +47,5 @@ table{border-collapse:collapse;margin:.5rem 0;width:100%}th,td{padding:.2rem .5r
 td.num{text-align:right;font-variant-numeric:tabular-nums}td.bar{width:35%}td.bar span{display:block;height:.8rem;background:#54aeff;border-radius:2px}
 .cards{display:flex;flex-wrap:wrap;gap:.75rem}.card{border:1px solid #d0d7de;border-radius:6px;padding:.5rem .9rem;min-width:9rem}
 .card b{display:block;font-size:1.3rem}.muted{color:#57606a}details{margin:.5rem 0}code{font-size:12px}
-.warn{color:#9a6700}`;
+.warn{color:#9a6700}h3{font-size:1rem;margin:.8rem 0 .3rem}summary{cursor:pointer;font-weight:600}
+.hists{display:flex;flex-wrap:wrap;gap:.3rem .8rem}.hist{margin:0}.hist figcaption{font-size:10px;max-width:190px}`;

@@ -2,6 +2,7 @@ import type { RunManifest } from '../run/finalize-run.js';
 import type { StatsSnapshot } from '../stats.js';
 import { REPORT_CSS, barTable, escapeHtml, formatBytes, formatCount, plainTable } from './html.js';
 import { languageDrops, languageDropsTable } from './language-drops.js';
+import { scoreHistogramSections } from './score-histograms.js';
 
 interface StepFlow {
   step: string;
@@ -43,6 +44,16 @@ function filtersByLanguage(manifest: RunManifest, stats: StatsSnapshot): string[
   return ['<h2>Filters by language</h2>', '<p class="muted">Per language and filter: documents (d) and sentences (s) dropped (or, in annotate mode, that would be dropped) of those judged; blue kept, red dropped.</p>', table];
 }
 
+function scoreHistograms(manifest: RunManifest, stats: StatsSnapshot): string[] {
+  const sections = scoreHistogramSections(stats.histograms ?? {}, manifest.pipeline.steps.map((step) => step.use));
+  if (sections.length === 0) return [];
+  return [
+    '<h2>Score histograms</h2>',
+    '<p class="muted">How each language\'s documents and sentences scored on every measure a threshold bounds, per filter: red lines are that language\'s thresholds, red bars the scores wholly on the dropped side. Units an earlier step dropped or a filter skipped are not scored.</p>',
+    ...sections,
+  ];
+}
+
 /** The run's report.html: one offline page with counts, bytes, drop and dedup rates and damaged inputs. */
 export function renderRunReport(manifest: RunManifest, stats: StatsSnapshot): string {
   const corpus = Object.entries(manifest.counts.corpus).sort(([, a], [, b]) => b.bytes - a.bytes);
@@ -82,6 +93,7 @@ export function renderRunReport(manifest: RunManifest, stats: StatsSnapshot): st
     '<h2>Dropped, by step and reason</h2>',
     dropRows(stats).length ? barTable(['step', 'reason', 'count'], dropRows(stats)) : '<p class="muted">Nothing was dropped.</p>',
     ...filtersByLanguage(manifest, stats),
+    ...scoreHistograms(manifest, stats),
     `<h2>Damaged inputs (${formatCount(manifest.counts.damagedInputs)})</h2>`,
     damage.length
       ? plainTable(

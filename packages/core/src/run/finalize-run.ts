@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { DROPS_BY_LANGUAGE_PREFIX } from '../corpus/corpus-writer.js';
 import { writeFileAtomic, writeJsonAtomic } from '../io/atomic-write.js';
 import { sha256File } from '../io/hashing.js';
 import { renderRunReport } from '../report/run-report.js';
@@ -25,9 +26,32 @@ export interface RunManifest {
     corpus: Record<string, { docs: number; bytes: number; chars: number }>;
     droppedDocs: Record<string, number>;
     droppedSentences: Record<string, number>;
+    /** Per language (the document's; und_Zyyy when dropped before LangID): what each filter dropped, by reason. */
+    droppedByLanguage: Record<string, LanguageDropCounts>;
     damagedInputs: number;
   };
   outputs: OutputFileEntry[];
+}
+
+/** `filter → reason → count`, for documents and for sentences removed from kept documents. */
+export interface LanguageDropCounts {
+  docs: Record<string, Record<string, number>>;
+  sentences: Record<string, Record<string, number>>;
+}
+
+const LANGUAGE_DROP_KEY = /^([^.]+)\.(docs|sentences)_dropped\.(.+)\.([^.]+)$/;
+
+function dropsByLanguage(counters: Record<string, number>): Record<string, LanguageDropCounts> {
+  const byLanguage: Record<string, LanguageDropCounts> = {};
+  for (const [key, count] of Object.entries(countersUnder(counters, DROPS_BY_LANGUAGE_PREFIX))) {
+    const match = LANGUAGE_DROP_KEY.exec(key);
+    if (!match) continue;
+    const [, tag, unit, filter, reason] = match as unknown as [string, string, 'docs' | 'sentences', string, string];
+    const language = (byLanguage[tag] ??= { docs: {}, sentences: {} });
+    const reasons = (language[unit][filter] ??= {});
+    reasons[reason] = (reasons[reason] ?? 0) + count;
+  }
+  return Object.fromEntries(Object.entries(byLanguage).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 function readRankStats(outputDir: string, plan: RunPlan): StatsSnapshot[] {
@@ -81,6 +105,7 @@ export async function finalizeRun(outputDir: string, plan: RunPlan, versions: Re
       corpus: corpusCounts(stats.counters),
       droppedDocs: countersUnder(stats.counters, 'corpus.write.docs_dropped.'),
       droppedSentences: countersUnder(stats.counters, 'corpus.write.sentences_dropped.'),
+      droppedByLanguage: dropsByLanguage(stats.counters),
       damagedInputs: Object.values(countersUnder(stats.counters, 'damaged.')).reduce((sum, count) => sum + count, 0),
     },
     outputs: await listOutputs(outputDir),

@@ -8,3 +8,4 @@ export { languageMatch, type LanguageMatch } from './language-match.js';
 export { passCorpus, type CorpusPass, type CorpusPassOptions } from './corpus-pass.js';
 export { tallyDropped, type DropTally } from './dropped-units.js';
 export { EvaluationInputError, partFiles, readGzipJsonl, type PartFile, type JsonLine } from './run-output.js';
+export { droppedSamples, formatDroppedSamples, type DroppedGroup, type DroppedSample, type DroppedSelection } from './dropped-samples.js';

@@ -9,11 +9,14 @@
  *   `kept`, `dropped.<reason>`, `would_drop.<reason>` (annotate mode), `skipped.<why>`;
  *   `sentences.kept`, `sentences.dropped.<reason>`, …; and `no_segments` when sentence level met a document
  *   without segments (it is then judged whole).
+ * Score histograms (stats.json `histograms`, drawn in report.html), per language and thresholded measure:
+ *   `filter.<name>.lang.<tag>.<measure>` and `filter.<name>.lang.<tag>.sentences.<measure>`.
  */
 import { defineStep, dropKey, mapStep, UND, type Doc, type DropMark, type OptionSchema, type OptionValues, type Segment, type Stats, type StepContext, type StepDefinition } from '@ntl/core';
 import { isScored, type FilterRecord, type ScoredUnit, type SkippedUnit, type UnitRecord } from './filter-record.js';
 import { defaultThresholdsFile } from '../thresholds/default-thresholds.js';
 import { LanguageThresholds, parsePerLanguage, thresholdsFromFile } from './language-thresholds.js';
+import { measureHistograms, ScoreHistograms } from './score-histograms.js';
 import { copyWith, rememberUniform, withUniformSegments } from './shared-shapes.js';
 import { thresholdChecker, type Scores, type ThresholdSchema } from './threshold-spec.js';
 
@@ -194,6 +197,8 @@ class UnitCounters {
 interface PerLanguage {
   readonly docs: UnitCounters;
   readonly sentences: UnitCounters;
+  readonly docScores: ScoreHistograms;
+  readonly sentenceScores: ScoreHistograms;
   /** The language's thresholds as accept(): the drop reason of a failing unit's scores. */
   readonly failure: (scores: Scores) => string | undefined;
 }
@@ -274,7 +279,15 @@ export function defineFilter<S extends OptionSchema, T extends ThresholdSchema>(
           let language = languages.get(lang);
           if (!language) {
             const bases = [step, `${step}.lang.${lang}`];
-            language = { docs: new UnitCounters(bases), sentences: new UnitCounters(bases.map((base) => `${base}.sentences`)), failure: thresholdChecker(specs, thresholds.for(lang)) };
+            const languageThresholds = thresholds.for(lang);
+            const measures = measureHistograms(specs, languageThresholds);
+            language = {
+              docs: new UnitCounters(bases),
+              sentences: new UnitCounters(bases.map((base) => `${base}.sentences`)),
+              docScores: new ScoreHistograms(`${step}.lang.${lang}`, measures),
+              sentenceScores: new ScoreHistograms(`${step}.lang.${lang}.sentences`, measures),
+              failure: thresholdChecker(specs, languageThresholds),
+            };
             languages.set(lang, language);
           }
           return language;
@@ -299,7 +312,7 @@ export function defineFilter<S extends OptionSchema, T extends ThresholdSchema>(
           /** Kept sentences of the document being judged, to add to counters that exist already. */
           let keptSentences = 0;
           /** The unit's record; a failing unit's has the drop reason, applied by the caller unless annotating. */
-          const judge = (unit: FilterUnit, counters: UnitCounters, failure: (scores: Scores) => string | undefined, context: StepContext): UnitRecord => {
+          const judge = (unit: FilterUnit, counters: UnitCounters, histograms: ScoreHistograms, failure: (scores: Scores) => string | undefined, context: StepContext): UnitRecord => {
             const scores = scorer.score(unit);
             if (scores instanceof Skip) return skip(counters, unit.lang, scores, context);
             let measures = 0;
@@ -312,6 +325,7 @@ export function defineFilter<S extends OptionSchema, T extends ThresholdSchema>(
               measures++;
               last = measure;
             }
+            histograms.add(scores, context.stats);
             const reason = failure(scores);
             if (reason === undefined) {
               if (unit.level === 'sentence' && counters.keptIn === context.stats) {
@@ -348,7 +362,7 @@ export function defineFilter<S extends OptionSchema, T extends ThresholdSchema>(
                     sentences[index] = null;
                     continue;
                   }
-                  const judged = judge(cursor.sentence(doc, lang, index, segment), language.sentences, language.failure, context);
+                  const judged = judge(cursor.sentence(doc, lang, index, segment), language.sentences, language.sentenceScores, language.failure, context);
                   sentences[index] = judged;
                   const reason = applied(judged);
                   if (reason === undefined) continue;
@@ -366,7 +380,7 @@ export function defineFilter<S extends OptionSchema, T extends ThresholdSchema>(
                 context.stats.add(noSegmentsKey);
               }
               if (level !== 'sentence' || !bySentence) {
-                const judged = judge(cursor.document(doc, lang), language.docs, language.failure, context);
+                const judged = judge(cursor.document(doc, lang), language.docs, language.docScores, language.failure, context);
                 record.document = judged;
                 const reason = applied(judged);
                 if (reason !== undefined) result = copyWith(result, 'drop', shared.drop(step, reason));
