@@ -181,6 +181,22 @@ test('a run killed with SIGKILL and resumed gives byte-identical output', async 
   expect(outputFiles(killed)).toEqual(outputFiles(full));
   expect(countersOf(killed)).toEqual(countersOf(full));
   expect(manifestOf(killed).outputs).toEqual(manifestOf(full).outputs);
+
+  // The eight shards hold the same pages: crawl.dedup works within a shard, `ntl dedup` across them.
+  const perShard = manifestOf(full).counts.corpus;
+  const shardDocs = Object.values(perShard).reduce((sum, { docs }) => sum + docs, 0) / 8;
+  const dedup = ntl(['dedup', full]);
+  expect(dedup.status).toBe(0);
+  expect(dedup.stdout).toMatch(new RegExp(`^${shardDocs * 7} duplicate\\(s\\) dropped across shards \\(${shardDocs * 7} exact, 0 near\\) of ${shardDocs * 8} documents; ${shardDocs} documents`));
+  const deduplicated = manifestOf(full);
+  expect(Object.fromEntries(Object.entries(deduplicated.counts.corpus).map(([tag, { docs }]) => [tag, docs]))).toEqual(
+    Object.fromEntries(Object.entries(perShard).map(([tag, { docs }]) => [tag, docs / 8])),
+  );
+  expect(deduplicated.counts.droppedDocs['corpus.dedup']).toBe(shardDocs * 7);
+  expect(readdirSync(join(full, 'corpus', 'hau_Latn'))).toEqual(['part-00000.jsonl.gz']);
+  expect(readFileSync(join(full, 'report.html'), 'utf8')).toContain(`<td>corpus.dedup</td><td>exact_duplicate</td><td class="num">${shardDocs * 7}</td>`);
+  expect(ntl(['dedup', full]).stdout).toMatch(/^already done: /);
+  expect(ntl(['dedup', work]).status).toBe(2);
 });
 
 test('usage errors exit 2 with a message naming the problem', () => {

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerDedupCommand } from './commands/dedup.js';
 import { registerEvalCommand } from './commands/eval.js';
 import { registerFilterCommand } from './commands/filter/index.js';
 import { registerInspectCommand } from './commands/inspect.js';
@@ -21,6 +22,7 @@ const program = new Command('ntl')
   .exitOverride();
 
 registerRunCommand(program, setExitCode);
+registerDedupCommand(program);
 registerInspectCommand(program, setExitCode);
 registerStepsCommand(program);
 registerEvalCommand(program);

@@ -19,6 +19,7 @@ export * from './run/run-layout.js';
 export * from './run/task-runner.js';
 export * from './run/local-executor.js';
 export * from './run/finalize-run.js';
+export * from './run/run-output-reader.js';
 export * from './run/in-process-context.js';
 export * from './report/html.js';
 export * from './tags/index.js';

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { DROPS_BY_LANGUAGE_PREFIX } from '../corpus/corpus-writer.js';
 import { writeFileAtomic, writeJsonAtomic } from '../io/atomic-write.js';
 import { sha256File } from '../io/hashing.js';
@@ -54,8 +54,13 @@ function dropsByLanguage(counters: Record<string, number>): Record<string, Langu
   return Object.fromEntries(Object.entries(byLanguage).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/** Every task's stats, then those of passes made over the finished output (`stats/pass-*.json`), in name order. */
 function readRankStats(outputDir: string, plan: RunPlan): StatsSnapshot[] {
-  return plan.tasks.map((task) => JSON.parse(readFileSync(runLayout.rankStats(outputDir, task.rank), 'utf8')) as StatsSnapshot);
+  const statsDir = dirname(runLayout.rankStats(outputDir, 0));
+  const passes = existsSync(statsDir) ? readdirSync(statsDir).filter((name) => /^pass-.+\.json$/.test(name)).sort() : [];
+  return [...plan.tasks.map((task) => runLayout.rankStats(outputDir, task.rank)), ...passes.map((name) => join(statsDir, name))].map(
+    (path) => JSON.parse(readFileSync(path, 'utf8')) as StatsSnapshot,
+  );
 }
 
 async function listOutputs(outputDir: string): Promise<OutputFileEntry[]> {
@@ -83,7 +88,13 @@ function corpusCounts(counters: Record<string, number>): RunManifest['counts']['
   const docs = countersUnder(counters, 'corpus.write.docs.');
   const bytes = countersUnder(counters, 'corpus.write.bytes.');
   const chars = countersUnder(counters, 'corpus.write.chars.');
-  return Object.fromEntries(Object.keys(docs).sort().map((tag) => [tag, { docs: docs[tag] ?? 0, bytes: bytes[tag] ?? 0, chars: chars[tag] ?? 0 }]));
+  // A language whose every document a later pass dropped (corpus.dedup) has a count of 0 and no corpus.
+  return Object.fromEntries(
+    Object.keys(docs)
+      .filter((tag) => (docs[tag] ?? 0) > 0)
+      .sort()
+      .map((tag) => [tag, { docs: docs[tag] ?? 0, bytes: bytes[tag] ?? 0, chars: chars[tag] ?? 0 }]),
+  );
 }
 
 /**

@@ -14,8 +14,9 @@ const NAME = 'crawl.dedup';
  *     meta.repeatedParagraphsRemoved); a document left empty is marked dropped (`repeated_paragraphs`).
  * Dropped documents keep their text and go on to the writer's audit output.
  *
- * The state is per step invocation, i.e. per rank (process): duplicates across shards are not
- * found here. Paragraph removal moves offsets, so run this before crawl.segment (the default
+ * The state is per step invocation, i.e. per rank (process): duplicates across shards are found
+ * after the run by `ntl dedup` (dedup/corpus-dedup.ts). Paragraph removal moves offsets, so run
+ * this before crawl.segment (the default
  * pipeline order is extract → normalize → dedup → segment); segments already on a changed
  * document are removed and counted (`crawl.dedup.segments_cleared`).
  */

@@ -1,0 +1,195 @@
+/**
+ * Duplicates in a finished run's corpus (`ntl dedup <run>`). crawl.dedup keeps its state per task, so a page
+ * that two input files both hold (a crawl's segments overlap) is written twice; and filtering can leave two
+ * documents of one shard identical. This pass reads the corpus back language by language (a copy gets the
+ * same LangID label, and memory then holds one language's index), in shard order, and finds whole-document
+ * exact and MinHash-LSH near duplicates with the run's own crawl.dedup settings, first occurrence winning.
+ * The copies go to `dropped/corpus.dedup/` with what they duplicate, and their counts into
+ * `stats/pass-corpus.dedup.json`, which the run's manifest and report fold in.
+ *
+ * Crash safety: the decisions are written first (`corpus-dedup/decisions.json`), then the dropped copies
+ * (one file per shard, each renamed into place whole), then the corpus parts without them (likewise), then the
+ * counters and a completion marker. A rerun reuses the decisions, keeps dropped files already written (from
+ * the parts before they were rewritten) and removes from each part only what is still there, so it ends as an
+ * uninterrupted pass would; once the marker exists the pass does nothing.
+ */
+import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { GzipJsonlWriter, partFiles, readGzipJsonl, runLayout, Stats, writeFileAtomic, writeJsonAtomic, type StatsSnapshot } from '@ntl/core';
+import { ExactDeduplicator } from './exact-dedup.js';
+import { NearDuplicateIndex, type NearDuplicateOptions } from './near-dedup.js';
+
+export const CORPUS_DEDUP_STEP = 'corpus.dedup';
+const DECISIONS_VERSION = 1;
+
+export interface CorpusDedupSettings extends NearDuplicateOptions {
+  /** Whole-document exact duplicates (paragraph keys, as crawl.dedup). */
+  readonly exact: boolean;
+  /** MinHash-LSH near duplicates. */
+  readonly near: boolean;
+  /** gzip level of the rewritten parts (the run's corpus.write level). */
+  readonly gzipLevel: number;
+}
+
+/** One document the pass drops. */
+export interface CorpusDuplicate {
+  /** Its corpus part, relative to the run folder. */
+  readonly part: string;
+  readonly tag: string;
+  readonly id: string;
+  readonly reason: 'exact_duplicate' | 'near_duplicate';
+  readonly duplicateOf: string;
+  /** Estimated Jaccard similarity, near duplicates only. */
+  readonly jaccard?: number;
+  readonly chars: number;
+  readonly bytes: number;
+}
+
+interface Decisions {
+  readonly version: number;
+  readonly settings: CorpusDedupSettings;
+  readonly docsIn: number;
+  readonly ms: number;
+  readonly duplicates: CorpusDuplicate[];
+}
+
+export interface CorpusDedupResult extends Decisions {
+  /** True when an earlier pass had finished: nothing was read or written. */
+  readonly alreadyDone: boolean;
+}
+
+const layout = {
+  decisions: (run: string) => join(run, 'corpus-dedup', 'decisions.json'),
+  done: (run: string) => join(run, 'corpus-dedup', 'complete'),
+  dropped: (run: string, partName: string) => join(runLayout.dropped(run), CORPUS_DEDUP_STEP, partName),
+};
+
+/** Decides which documents are duplicates: one language at a time, parts in shard order, lines in file order. */
+async function decide(run: string, settings: CorpusDedupSettings, log: (message: string) => void): Promise<Decisions> {
+  const started = performance.now();
+  const duplicates: CorpusDuplicate[] = [];
+  let docsIn = 0;
+  const parts = partFiles(runLayout.corpus(run));
+  const tags = [...new Set(parts.map((part) => part.folder))];
+  for (const tag of tags) {
+    const exact = new ExactDeduplicator();
+    const near = settings.near ? new NearDuplicateIndex(settings) : undefined;
+    let found = 0;
+    for (const part of parts.filter((candidate) => candidate.folder === tag)) {
+      for await (const { value, where } of readGzipJsonl(part.path)) {
+        const { id, text } = value;
+        if (typeof id !== 'string' || typeof text !== 'string') throw new Error(`${where}: not a corpus record (no string "id" and "text")`);
+        docsIn++;
+        const base = { part: relative(run, part.path), tag, id, chars: text.length, bytes: Buffer.byteLength(text) };
+        if (settings.exact) {
+          const paragraphs = text.split('\n');
+          const earlier = exact.earlierDocument(id, exact.fingerprints(paragraphs));
+          if (earlier !== undefined) {
+            duplicates.push({ ...base, reason: 'exact_duplicate', duplicateOf: earlier });
+            found++;
+            continue;
+          }
+        }
+        const match = near?.add(id, text);
+        if (match) {
+          duplicates.push({ ...base, reason: 'near_duplicate', duplicateOf: match.duplicateOf, jaccard: Math.round(match.jaccard * 1000) / 1000 });
+          found++;
+        }
+      }
+    }
+    if (found > 0) log(`${tag}: ${found} duplicate(s)`);
+  }
+  return { version: DECISIONS_VERSION, settings, docsIn, ms: performance.now() - started, duplicates };
+}
+
+/** Decisions an earlier attempt wrote; another version's or other settings' are refused, since parts may have been rewritten by them. */
+function loadDecisions(path: string, settings: CorpusDedupSettings): Decisions | undefined {
+  if (!existsSync(path)) return undefined;
+  const decisions = JSON.parse(readFileSync(path, 'utf8')) as Decisions;
+  if (decisions.version !== DECISIONS_VERSION || JSON.stringify(decisions.settings) !== JSON.stringify(settings)) {
+    throw new Error(`${path}: an earlier corpus dedup pass used other settings (${JSON.stringify(decisions.settings)}); its output cannot be deduplicated again with ${JSON.stringify(settings)}: rerun the pipeline into a new folder`);
+  }
+  return decisions;
+}
+
+/** `part path → id → duplicate`, for the parts that lose documents. */
+function byPart(run: string, duplicates: readonly CorpusDuplicate[]): Map<string, Map<string, CorpusDuplicate>> {
+  const parts = new Map<string, Map<string, CorpusDuplicate>>();
+  for (const duplicate of duplicates) {
+    const path = join(run, duplicate.part);
+    let ids = parts.get(path);
+    if (!ids) parts.set(path, (ids = new Map()));
+    ids.set(duplicate.id, duplicate);
+  }
+  return parts;
+}
+
+/** Writes each shard's dropped copies (from the parts as they still are), unless an earlier attempt did. */
+async function writeDropped(run: string, parts: Map<string, Map<string, CorpusDuplicate>>, gzipLevel: number): Promise<void> {
+  const byShard = new Map<string, string[]>();
+  for (const path of parts.keys()) byShard.set(basename(path), [...(byShard.get(basename(path)) ?? []), path]);
+  for (const [partName, paths] of [...byShard].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const target = layout.dropped(run, partName);
+    if (existsSync(target)) continue;
+    const writer = new GzipJsonlWriter(target, gzipLevel);
+    for (const path of paths.sort()) {
+      const ids = parts.get(path) as Map<string, CorpusDuplicate>;
+      for await (const { value } of readGzipJsonl(path)) {
+        const duplicate = ids.get(value['id'] as string);
+        if (!duplicate) continue;
+        const links = duplicate.reason === 'exact_duplicate' ? { duplicateOf: duplicate.duplicateOf } : { nearDuplicateOf: duplicate.duplicateOf, jaccard: duplicate.jaccard };
+        await writer.write({ ...value, meta: { ...(value['meta'] as Record<string, unknown>), ...links }, drop: { filter: CORPUS_DEDUP_STEP, reason: duplicate.reason } });
+      }
+    }
+    await writer.close();
+  }
+}
+
+/** Rewrites each part without its duplicates; a part left empty is removed, and so is its folder's last. */
+async function rewriteParts(parts: Map<string, Map<string, CorpusDuplicate>>, gzipLevel: number): Promise<void> {
+  for (const [path, ids] of parts) {
+    if (!existsSync(path)) continue;
+    const writer = new GzipJsonlWriter(path, gzipLevel);
+    for await (const { value } of readGzipJsonl(path)) if (!ids.has(value['id'] as string)) await writer.write(value);
+    const kept = writer.records;
+    await writer.close();
+    if (kept > 0) continue;
+    rmSync(path);
+    if (readdirSync(dirname(path)).length === 0) rmdirSync(dirname(path));
+  }
+}
+
+/** The pass's counters: its own, and the corrections that keep the writer's per-language counts true. */
+export function corpusDedupStats(decisions: Decisions): StatsSnapshot {
+  const stats = new Stats();
+  stats.add(`${CORPUS_DEDUP_STEP}.docs_in`, decisions.docsIn);
+  stats.add(`${CORPUS_DEDUP_STEP}.docs_out`, decisions.docsIn - decisions.duplicates.length);
+  stats.time(CORPUS_DEDUP_STEP, decisions.ms);
+  for (const duplicate of decisions.duplicates) {
+    stats.drop(CORPUS_DEDUP_STEP, duplicate.reason);
+    stats.add(`corpus.write.docs.${duplicate.tag}`, -1);
+    stats.add(`corpus.write.chars.${duplicate.tag}`, -duplicate.chars);
+    stats.add(`corpus.write.bytes.${duplicate.tag}`, -duplicate.bytes);
+    stats.add('corpus.write.docs_out', -1);
+    stats.add(`corpus.write.docs_dropped.${CORPUS_DEDUP_STEP}`);
+    stats.add(`corpus.write.lang.${duplicate.tag}.docs_dropped.${CORPUS_DEDUP_STEP}.${duplicate.reason}`);
+  }
+  return stats.snapshot();
+}
+
+/** Runs the pass over a finished run (its manifest is the caller's to refresh: finalizeRun). */
+export async function dedupCorpus(run: string, settings: CorpusDedupSettings, log: (message: string) => void = () => undefined): Promise<CorpusDedupResult> {
+  const decisionsPath = layout.decisions(run);
+  let decisions = loadDecisions(decisionsPath, settings);
+  if (decisions && existsSync(layout.done(run))) return { ...decisions, alreadyDone: true };
+  if (!decisions) {
+    decisions = await decide(run, settings, log);
+    writeJsonAtomic(decisionsPath, decisions);
+  }
+  const parts = byPart(run, decisions.duplicates);
+  await writeDropped(run, parts, settings.gzipLevel);
+  await rewriteParts(parts, settings.gzipLevel);
+  writeJsonAtomic(runLayout.passStats(run, CORPUS_DEDUP_STEP), corpusDedupStats(decisions));
+  writeFileAtomic(layout.done(run), `${new Date().toISOString()}\n`);
+  return { ...decisions, alreadyDone: false };
+}
