@@ -1,6 +1,7 @@
 import { Parser } from 'htmlparser2';
 import { BLOCK_ELEMENTS, HARD_SKIPPED_ELEMENTS, HEADING_ELEMENTS, ROOT_ELEMENTS, SOFT_BOILERPLATE_ELEMENTS } from './html-elements.js';
 import { hasBoilerplateMarker, isHidden } from './boilerplate-attributes.js';
+import { textSkippingTokenizer } from './text-skipping-tokenizer.js';
 
 /** One paragraph-level run of text, as jusText's ParagraphMaker builds them. */
 export interface TextBlock {
@@ -49,7 +50,8 @@ function joinChunks(chunks: readonly string[]): string {
 
 /**
  * Streams the HTML through htmlparser2's callback parser (no DOM) and cuts it into text blocks.
- * Entities are decoded by the parser; implied end tags (`<p>` closed by `<div>`) come from its
+ * Entities are decoded by the parser, whose tokenizer skips plain runs with `indexOf`
+ * (text-skipping-tokenizer.ts); implied end tags (`<p>` closed by `<div>`) come from its
  * HTML tree rules, so opens and closes stay balanced and depth counting is exact.
  */
 export function parseHtmlBlocks(html: string): ParsedHtml {
@@ -149,7 +151,7 @@ export function parseHtmlBlocks(html: string): ParsedHtml {
         if (softDepth >= 0) boilerplateLength += data.length;
       },
     },
-    { decodeEntities: true },
+    { decodeEntities: true, Tokenizer: textSkippingTokenizer },
   );
   parser.end(html);
   flush();
