@@ -47,7 +47,20 @@ export { fitTemperature, applyTemperature, type TemperatureFit, type Temperature
 export { reliabilityBins, expectedCalibrationError, eceOfBins, DEFAULT_CALIBRATION_BINS, type ReliabilityBin } from './calibration/reliability.js';
 export { calibratePrediction, temperatureSample, topLogits } from './calibration/prediction-temperature.js';
 export { ClusterRefiners, RefinerSetError } from './refiners/cluster-refiners.js';
-export { trainRefiners, DEFAULT_REFINER_HYPERPARAMETERS, DEFAULT_REFINER_QUANTIZE, type RefinerSettings, type TrainedRefiner, type TrainRefinersOptions } from './refiners/train-refiners.js';
+export {
+  trainRefiners,
+  DEFAULT_NAIVE_BAYES_OPTIONS,
+  DEFAULT_REFINER_HYPERPARAMETERS,
+  DEFAULT_REFINER_QUANTIZE,
+  DEFAULT_REFINER_ROUTING,
+  refinerClassifier,
+  type RefinerFormat,
+  type RefinerRouting,
+  type RefinerSettings,
+  type TrainedRefiner,
+  type TrainRefinersOptions,
+} from './refiners/train-refiners.js';
+export { NaiveBayesClassifier, NaiveBayesFormatError, trainNaiveBayes, type NaiveBayesOptions } from './refiners/naive-bayes.js';
 export { confusableClusters, writeClusters, readClusters, DEFAULT_CLUSTER_THRESHOLD, DEFAULT_CLUSTER_MIN_COUNT, type ConfusableClusters, type ClusterLink, type ClusterOptions, type ConfusionData } from './clusters/confusable-clusters.js';
 export { loadPeers, loadPeer, PEER_NAMES, type LoadedPeers } from './peers/load-peers.js';
 export type { PeerClassifier } from './peers/peer-classifier.js';

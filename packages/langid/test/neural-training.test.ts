@@ -2,7 +2,7 @@ import { selectBackend } from '../src/neural/backend.js';
 import { interpolate, InterpolatedClassifier, tuneInterpolationWeight } from '../src/neural/interpolated-classifier.js';
 import { createNeuralModel, labelledSequences } from '../src/neural/train-neural.js';
 import { trainNetwork } from '../src/neural/training.js';
-import type { LangPrediction, SentenceClassifier } from '../src/prediction.js';
+import type { LangPrediction, PredictOptions, SentenceClassifier } from '../src/prediction.js';
 import type { LabeledText } from '../src/seed/labeled-text.js';
 import { seededRandom } from '../src/seed/seeded-random.js';
 
@@ -148,6 +148,23 @@ describe('interpolation with stage 1', () => {
     const fixed: SentenceClassifier = { languages, predict: (texts) => texts.map(() => stage1) };
     expect(() => new InterpolatedClassifier(fixed, model, 1.5)).toThrow('interpolation weight must be in [0, 1], got 1.5');
     expect(new InterpolatedClassifier(fixed, model, 0).predict(['pa'])[0]?.tag).toBe('haw_Latn');
+    model.dispose();
+  });
+
+  test("passes refine and reject on to stage 1", () => {
+    const model = createNeuralModel(languages, ['pa'], SMALL);
+    const asked: PredictOptions[] = [];
+    const recording: SentenceClassifier = {
+      languages,
+      predict: (texts, options = {}) => {
+        asked.push(options);
+        return texts.map(() => stage1);
+      },
+    };
+    const combined = new InterpolatedClassifier(recording, model, 0, 10);
+    combined.predict(['pa'], { k: 2 });
+    combined.predict(['pa'], { refine: false, reject: true });
+    expect(asked).toEqual([{ k: 10 }, { k: 10, refine: false, reject: true }]);
     model.dispose();
   });
 });

@@ -9,7 +9,7 @@ import { ModelLoadError } from '../src/model/model-error.js';
 import { loadLangIdModel, refinerFile } from '../src/model/model-folder.js';
 import { trainModel, type TrainedModel } from '../src/model/train-model.js';
 import { ClusterRefiners, RefinerSetError } from '../src/refiners/cluster-refiners.js';
-import { DEFAULT_REFINER_HYPERPARAMETERS, trainRefiners, type TrainedRefiner } from '../src/refiners/train-refiners.js';
+import { DEFAULT_REFINER_HYPERPARAMETERS, DEFAULT_REFINER_ROUTING, trainRefiners, type TrainedRefiner } from '../src/refiners/train-refiners.js';
 import type { LabeledText } from '../src/seed/labeled-text.js';
 import { loadUdhr } from '../src/seed/udhr.js';
 
@@ -81,7 +81,7 @@ describe('ClusterRefiners.refine', () => {
  */
 const TAGS = ['eng_Latn', 'fra_Latn', 'glg_Latn', 'por_Latn'];
 const TINY = { dim: 8, epoch: 10, bucket: 5000, minn: 1, maxn: 3, lr: 0.5, loss: 'softmax' as const };
-const REFINERS = { hyperparameters: { bucket: 5000 } };
+const REFINERS = { kind: 'fasttext' as const, hyperparameters: { bucket: 5000 } };
 
 describe('trainModel with cluster refiners', () => {
   let texts: LabeledText[];
@@ -100,8 +100,8 @@ describe('trainModel with cluster refiners', () => {
     expect(trained.refiners.map((r) => r.languages)).toEqual([['glg_Latn', 'por_Latn']]);
     const manifest = JSON.parse(readFileSync(join(dir, 'model', 'model.json'), 'utf8'));
     expect(manifest.files).toEqual({ weights: 'lid.ftz', clusters: 'clusters.json', refiners: ['refiners/glg_Latn+por_Latn.bin'] });
-    expect(manifest.training.refiners).toEqual({ hyperparameters: { ...DEFAULT_REFINER_HYPERPARAMETERS, bucket: 5000 }, quantize: false });
-    expect(refinerFile(trained.refiners[0] as TrainedRefiner, true)).toBe('refiners/glg_Latn+por_Latn.ftz');
+    expect(manifest.training.refiners).toEqual({ kind: 'fasttext', hyperparameters: { ...DEFAULT_REFINER_HYPERPARAMETERS, bucket: 5000 }, quantize: false, ...DEFAULT_REFINER_ROUTING });
+    expect(refinerFile({ ...(trained.refiners[0] as TrainedRefiner), format: 'ftz' })).toBe('refiners/glg_Latn+por_Latn.ftz');
     expect(manifest.metrics.heldOutWithoutRefiners).toMatchObject({ sentences: 161, accuracyBeforeThresholds: 0.8447, lowRecall: [{ tag: 'glg_Latn', recall: 0, sentences: 25 }] });
     expect(manifest.metrics.heldOut).toMatchObject({ sentences: 161, accuracyBeforeThresholds: 0.9938, accuracy: 0.9938, lowRecall: [] });
   });
@@ -209,7 +209,7 @@ describe('trainModel with cluster refiners', () => {
     const [german] = await trainRefiners(
       (await loadUdhr()).filter((t) => t.tag === 'deu_Latn' || t.tag === 'glg_Latn'),
       [['deu_Latn', 'glg_Latn']],
-      { hyperparameters: { ...DEFAULT_REFINER_HYPERPARAMETERS, bucket: 1000, epoch: 1 }, quantize: false, temperature: 3, maxRepeat: 100, modelText: trained.manifest.modelText, seed: 1 },
+      { kind: 'fasttext', hyperparameters: { ...DEFAULT_REFINER_HYPERPARAMETERS, bucket: 1000, epoch: 1 }, quantize: false, temperature: 3, maxRepeat: 100, modelText: trained.manifest.modelText, seed: 1 },
     );
     writeFileSync(join(foreign, file), (german as { weights: Uint8Array }).weights);
     await expect(loadLangIdModel(foreign)).rejects.toThrow(`${join(foreign, file)} decides among languages model.json does not list (deu_Latn)`);

@@ -24,3 +24,10 @@ export function parseShare(value: string): number {
   if (!(parsed >= 0 && parsed < 1)) throw new InvalidArgumentError(`expected a share in [0, 1), got "${value}"`);
   return parsed;
 }
+
+/** A probability in (0, 1]. */
+export function parseProbability(value: string): number {
+  const parsed = Number(value);
+  if (!(parsed > 0 && parsed <= 1)) throw new InvalidArgumentError(`expected a probability in (0, 1], got "${value}"`);
+  return parsed;
+}

@@ -22,8 +22,9 @@ export interface LangIdModelManifest {
   metrics: Record<string, unknown>;
   /**
    * `weights`: the fastText model; `clusters`: the confusable clusters derived from the held-out confusions
-   * (for the filters); `refiners`: one fastText model per cluster deciding among its languages (the languages
-   * are its labels; refiners/cluster-refiners.ts), absent in folders built before them or with `refiners: false`;
+   * (for the filters); `refiners`: one model per cluster deciding among its languages (its labels;
+   * refiners/cluster-refiners.ts): naive Bayes `.nb`, or fastText `.bin`/`.ftz` in folders built before naive Bayes
+   * or with `kind: 'fasttext'`; absent in folders built before refiners or with `refiners: false`;
    * `neural`: the SSLID stage's files, when it was trained (loadCombinedClassifier).
    */
   files: { weights: string; clusters?: string; refiners?: string[]; neural?: string[] };
@@ -33,6 +34,11 @@ export interface LangIdModelManifest {
   maxChars: number;
   /** Score under which a prediction of the tag becomes `und_Zyyy` ('below-threshold'); absent = 0. */
   thresholds: Record<string, number>;
+  /**
+   * Stage 1 answers at least this probable are kept without asking their cluster's refiner; absent: every answer
+   * in a cluster is refined (folders built before the gate).
+   */
+  refineBelow?: number;
 }
 
 /** Why a parsed model.json is unusable, or undefined when it is fine. */
@@ -59,5 +65,7 @@ export function manifestProblem(value: unknown): string | undefined {
   if (typeof thresholds !== 'object' || thresholds === null || Object.values(thresholds).some((t) => typeof t !== 'number' || !(t >= 0 && t <= 1))) {
     return 'has no "thresholds" object of numbers in [0, 1]';
   }
+  const refineBelow = manifest['refineBelow'];
+  if (refineBelow !== undefined && !(typeof refineBelow === 'number' && refineBelow > 0 && refineBelow <= 1)) return 'has a "refineBelow" that is not a number in (0, 1]';
   return undefined;
 }

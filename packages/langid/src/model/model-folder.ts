@@ -4,20 +4,21 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic, writeJsonAtomic } from '@ntl/core';
 import { writeClusters, type ConfusableClusters } from '../clusters/confusable-clusters.js';
-import { FastTextClassifier, labelTag } from '../ngram/fasttext-classifier.js';
+import { FastTextClassifier, labelTag, type TagClassifier } from '../ngram/fasttext-classifier.js';
 import { FastTextInference } from '../ngram/fasttext-inference.js';
 import { FastTextFormatError, modelLabels, readFastText } from '../ngram/fasttext-format.js';
 import { MODEL_FILE, manifestProblem, type LangIdModelManifest } from './manifest.js';
 import { ModelLoadError, rebuildCommand } from './model-error.js';
 import { ClusterRefiners, RefinerSetError } from '../refiners/cluster-refiners.js';
+import { NaiveBayesClassifier, NaiveBayesFormatError } from '../refiners/naive-bayes.js';
 import type { TrainedRefiner } from '../refiners/train-refiners.js';
 import { NgramLangIdModel } from './ngram-model.js';
 
 export const REFINERS_DIR = 'refiners';
 
-/** `refiners/<languages joined by +>.bin` (`.ftz` when quantized): the name says which cluster it decides. */
-export function refinerFile(refiner: TrainedRefiner, quantized: boolean): string {
-  return `${REFINERS_DIR}/${refiner.languages.join('+')}.${quantized ? 'ftz' : 'bin'}`;
+/** `refiners/<languages joined by +>.<format>` (`.nb`, `.bin`, `.ftz`): the name says which cluster it decides, the extension how to read it. */
+export function refinerFile(refiner: TrainedRefiner): string {
+  return `${REFINERS_DIR}/${refiner.languages.join('+')}.${refiner.format}`;
 }
 
 /**
@@ -65,15 +66,26 @@ async function readWeights(path: string, command: string): Promise<ReturnType<ty
   }
 }
 
-/** The refiners model.json names; each must decide among languages the model answers, none shared. */
+/** A naive Bayes refiner (`.nb`); a missing or corrupt file is a ModelLoadError. */
+async function readNaiveBayes(path: string, command: string): Promise<NaiveBayesClassifier> {
+  if (!existsSync(path)) throw new ModelLoadError(path, 'is missing', command);
+  try {
+    return NaiveBayesClassifier.fromBytes(new Uint8Array(await readFile(path)));
+  } catch (error) {
+    if (error instanceof NaiveBayesFormatError) throw new ModelLoadError(path, `is corrupt (${error.message})`, command);
+    throw error;
+  }
+}
+
+/** The refiners model.json names, read by their extension; each must decide among languages the model answers, none shared. */
 async function readRefiners(dir: string, manifest: LangIdModelManifest, command: string): Promise<ClusterRefiners | undefined> {
   const files = manifest.files.refiners ?? [];
   if (files.length === 0) return undefined;
   const known = new Set(manifest.languages);
-  const classifiers: FastTextClassifier[] = [];
+  const classifiers: TagClassifier[] = [];
   for (const file of files) {
     const path = join(dir, file);
-    const classifier = new FastTextClassifier(new FastTextInference(await readWeights(path, command)));
+    const classifier = file.endsWith('.nb') ? await readNaiveBayes(path, command) : new FastTextClassifier(new FastTextInference(await readWeights(path, command)));
     const unknown = classifier.labels.filter((tag) => !known.has(tag));
     if (unknown.length > 0) throw new ModelLoadError(path, `decides among languages ${MODEL_FILE} does not list (${unknown.join(', ')})`, command);
     classifiers.push(classifier);

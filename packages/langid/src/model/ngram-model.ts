@@ -1,6 +1,7 @@
 /**
  * Stage 1 LangID: script pre-check, then the fastText n-gram model, then (when the folder has them) the refiner
- * of the cluster of the best label (refiners/cluster-refiners.ts), then per-language thresholds.
+ * of the cluster of the best label unless stage 1 is sure of it (refiners/cluster-refiners.ts; manifest
+ * `refineBelow`), then per-language thresholds.
  * Defined answers for every string (issue 3, "Bad input"):
  * - empty or whitespace-only → `und_Zyyy`, reason 'empty';
  * - no letters once URLs, e-mails, digits, punctuation, symbols and emoji are removed → 'no-letters';
@@ -49,6 +50,8 @@ export class NgramLangIdModel implements SentenceClassifier {
   private readonly scripts: ScriptIndex;
   /** manifest.thresholds as a Map: read for every prediction. */
   private readonly thresholds: ReadonlyMap<string, number>;
+  /** Stage 1 answers at least this probable skip the refiners (manifest.refineBelow). */
+  private readonly refineBelow: number;
 
   /**
    * `classifier`: FastTextClassifier (the TypeScript engine); the wasm reference runtime also fits. `refiners`:
@@ -62,6 +65,7 @@ export class NgramLangIdModel implements SentenceClassifier {
     this.languages = manifest.languages;
     this.scripts = new ScriptIndex(manifest.languages);
     this.thresholds = new Map(Object.entries(manifest.thresholds));
+    this.refineBelow = manifest.refineBelow ?? Number.POSITIVE_INFINITY;
   }
 
   /** The reject threshold of a tag (0 when it has none). */
@@ -88,7 +92,7 @@ export class NgramLangIdModel implements SentenceClassifier {
     if (check.kind === 'undetermined') return undetermined(check.reason);
     if (check.kind === 'decided') return flagged({ tag: check.tag, score: 1, top: [[check.tag, 1]] }, check.mixedScript);
     let top = this.classifier.predict(clean, k);
-    const cluster = refiners?.clusterOf(top[0]?.[0]);
+    const cluster = (top[0]?.[1] ?? 0) < this.refineBelow ? refiners?.clusterOf(top[0]?.[0]) : undefined;
     if (refiners && cluster) top = refiners.refine(top, clean, this.clusterMass(clean, cluster));
     const [tag, score] = top[0] ?? [UND, 0];
     if (tag === UND) return undetermined('no-letters');

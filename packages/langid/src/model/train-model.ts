@@ -1,10 +1,10 @@
 /**
  * Builds an n-gram model folder from labelled text: held-out split by document, temperature sampling,
  * the shared text normalisation, fastText training (one thread, fixed seed: reproducible), quantization to
- * `.ftz`, held-out evaluation, confusable clusters from its confusions and one refiner per cluster
- * (refiners/), per-language thresholds on the refined answers, then (by default) a refit of stage 1 and the
- * refiners on all the data with the same settings and clusters, so the shipped weights have seen the held-out
- * documents too. The metrics and thresholds in model.json come from the held-out run.
+ * `.ftz`, held-out evaluation, confusable clusters from its confusions (for the filters) and, from the same
+ * confusions at the refiners' own threshold, one refiner per cluster (refiners/), per-language thresholds on the
+ * refined answers, then (by default) a refit of stage 1 and the refiners on all the data with the same settings
+ * and clusters, so the shipped weights have seen the held-out documents too. The metrics and thresholds in model.json come from the held-out run.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +21,18 @@ import { DEFAULT_TEMPERATURE } from '../seed/temperature.js';
 import { confusableClusters, type ConfusableClusters } from '../clusters/confusable-clusters.js';
 import { evaluate as scoreHeldOut } from '../eval/evaluate.js';
 import { ClusterRefiners } from '../refiners/cluster-refiners.js';
-import { DEFAULT_REFINER_HYPERPARAMETERS, DEFAULT_REFINER_QUANTIZE, trainRefiners, type RefinerSettings, type TrainedRefiner } from '../refiners/train-refiners.js';
+import type { NaiveBayesOptions } from '../refiners/naive-bayes.js';
+import {
+  DEFAULT_NAIVE_BAYES_OPTIONS,
+  DEFAULT_REFINER_HYPERPARAMETERS,
+  DEFAULT_REFINER_QUANTIZE,
+  DEFAULT_REFINER_ROUTING,
+  refinerClassifier,
+  trainRefiners,
+  type RefinerRouting,
+  type RefinerSettings,
+  type TrainedRefiner,
+} from '../refiners/train-refiners.js';
 import { createdWith } from './created-with.js';
 import { fitInWorker, fitLines, trainingLines } from './fit.js';
 import { heldOutMetrics, type HeldOutMetrics } from './held-out-metrics.js';
@@ -73,11 +84,16 @@ export interface TrainModelOptions {
   /** `false` keeps the dense `.bin` (large); default quantizes to `.ftz`. */
   quantize?: Partial<QuantizeOptions> | false;
   /**
-   * One refiner per confusable cluster (refiners/): `false` trains none; otherwise its hyperparameters (default
-   * DEFAULT_REFINER_HYPERPARAMETERS) and quantization (default none: dense `.bin`; options given are applied over
-   * DEFAULT_REFINER_QUANTIZE). Needs held-out data (the clusters come from its confusions).
+   * One refiner per confusable cluster (refiners/): `false` trains none; by default naive Bayes
+   * (DEFAULT_NAIVE_BAYES_OPTIONS, overridden by `naiveBayes`); `kind: 'fasttext'` trains fastText ones instead,
+   * with its hyperparameters (default DEFAULT_REFINER_HYPERPARAMETERS) and quantization (default none: dense `.bin`;
+   * options given are applied over DEFAULT_REFINER_QUANTIZE). Either way their clusters and gate are
+   * DEFAULT_REFINER_ROUTING unless given. Needs held-out data (the clusters come from its confusions).
    */
-  refiners?: { hyperparameters?: Partial<FastTextHyperparameters>; quantize?: Partial<QuantizeOptions> } | false;
+  refiners?:
+    | (Partial<RefinerRouting> &
+        ({ kind?: 'naive-bayes'; naiveBayes?: Partial<NaiveBayesOptions> } | { kind: 'fasttext'; hyperparameters?: Partial<FastTextHyperparameters>; quantize?: Partial<QuantizeOptions> }))
+    | false;
   /** Seeds the split, the sampling and the shuffling (fastText has its own `hyperparameters.seed`). */
   seed?: number;
   /** Saves the folder there when given. */
@@ -108,7 +124,7 @@ interface FitSettings {
   maxRepeat: number;
   modelText: ModelTextOptions;
   quantize: QuantizeOptions | false;
-  refiners: RefinerSettings | false;
+  refiners: (RefinerSettings & RefinerRouting) | false;
   seed: number;
   log: (message: string) => void;
 }
@@ -186,22 +202,28 @@ async function evaluate(model: NgramLangIdModel, heldOut: readonly LabeledText[]
   return { metrics: heldOutMetrics(rows), thresholds, sentencesPerSecond: Math.round(heldOut.length / Math.max(elapsed, 1e-9)), confusions };
 }
 
-function refinerSettings(options: TrainModelOptions['refiners']): RefinerSettings | false {
+function refinerSettings(options: TrainModelOptions['refiners']): (RefinerSettings & RefinerRouting) | false {
   if (options === false) return false;
-  const quantize = options?.quantize ? { ...DEFAULT_REFINER_QUANTIZE, ...options.quantize } : false;
-  return { hyperparameters: { ...DEFAULT_REFINER_HYPERPARAMETERS, ...options?.hyperparameters }, quantize };
+  const routing: RefinerRouting = {
+    clusterThreshold: options?.clusterThreshold ?? DEFAULT_REFINER_ROUTING.clusterThreshold,
+    refineBelow: options?.refineBelow ?? DEFAULT_REFINER_ROUTING.refineBelow,
+  };
+  if (options?.kind !== 'fasttext') return { kind: 'naive-bayes', naiveBayes: { ...DEFAULT_NAIVE_BAYES_OPTIONS, ...options?.naiveBayes }, ...routing };
+  const quantize = options.quantize ? { ...DEFAULT_REFINER_QUANTIZE, ...options.quantize } : false;
+  return { kind: 'fasttext', hyperparameters: { ...DEFAULT_REFINER_HYPERPARAMETERS, ...options.hyperparameters }, quantize, ...routing };
 }
 
-/** The cluster refiners of `texts`, with stage 1's sampling and normalisation. */
-async function fitRefiners(texts: readonly LabeledText[], clusters: ConfusableClusters, settings: FitSettings, refiners: RefinerSettings, stage: string): Promise<TrainedRefiner[]> {
+/** The cluster refiners of `texts`, reading text as stage 1 does (trainRefiners). */
+async function fitRefiners(texts: readonly LabeledText[], clusters: readonly (readonly string[])[], settings: FitSettings, refiners: RefinerSettings, stage: string): Promise<TrainedRefiner[]> {
   const started = performance.now();
-  const trained = await trainRefiners(texts, clusters.clusters, { ...refiners, temperature: settings.temperature, maxRepeat: settings.maxRepeat, modelText: settings.modelText, seed: settings.seed });
+  const trained = await trainRefiners(texts, clusters, { ...refiners, temperature: settings.temperature, maxRepeat: settings.maxRepeat, modelText: settings.modelText, seed: settings.seed });
   settings.log(`${stage}: ${trained.length} cluster refiners in ${seconds(started)} s`);
   return trained;
 }
 
 function refinerSet(refiners: readonly TrainedRefiner[]): ClusterRefiners | undefined {
-  return refiners.length === 0 ? undefined : new ClusterRefiners(refiners.map((refiner) => FastTextClassifier.fromBytes(refiner.weights)));
+  if (refiners.length === 0) return undefined;
+  return new ClusterRefiners(refiners.map(refinerClassifier));
 }
 
 export async function trainModel(options: TrainModelOptions): Promise<TrainedModel> {
@@ -242,15 +264,23 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainedMod
   let evaluation: HeldOutEvaluation | undefined;
   let stage1Metrics: HeldOutMetrics | undefined;
   let clusters: ConfusableClusters | undefined;
+  // The refiners' clusters: from the same confusions, at the refiners' own threshold.
+  let refinerClusters: string[][] = [];
   let refiners: TrainedRefiner[] = [];
   if (heldOut.length > 0) {
     const classifier = FastTextClassifier.fromBytes(weights);
     evaluation = await evaluate(new NgramLangIdModel(manifest, classifier), heldOut, thresholdOptions);
-    clusters = confusableClusters(evaluation.confusions.all, { signature: evaluation.confusions.signature });
-    log(`held-out: accuracy ${evaluation.metrics.accuracy} (${evaluation.metrics.accuracyBeforeThresholds} before thresholds) on ${heldOut.length} texts; ${clusters.clusters.length} confusable clusters`);
-    if (settings.refiners !== false && clusters.clusters.length > 0) {
+    const { signature } = evaluation.confusions;
+    clusters = confusableClusters(evaluation.confusions.all, { signature });
+    if (settings.refiners !== false) refinerClusters = confusableClusters(evaluation.confusions.all, { signature, threshold: settings.refiners.clusterThreshold }).clusters;
+    log(
+      `held-out: accuracy ${evaluation.metrics.accuracy} (${evaluation.metrics.accuracyBeforeThresholds} before thresholds) on ${heldOut.length} texts; ` +
+        `${clusters.clusters.length} confusable clusters, ${refinerClusters.length} for refiners`,
+    );
+    if (settings.refiners !== false && refinerClusters.length > 0) {
       const started = performance.now();
-      refiners = await fitRefiners(train, clusters, settings, settings.refiners, 'held-out run');
+      manifest = { ...manifest, refineBelow: settings.refiners.refineBelow };
+      refiners = await fitRefiners(train, refinerClusters, settings, settings.refiners, 'held-out run');
       timings['heldOutRefinersSeconds'] = seconds(started);
       // Thresholds and metrics from the refined answers: the model answers with its refiners.
       stage1Metrics = evaluation.metrics;
@@ -260,9 +290,9 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainedMod
   }
   if (refit) {
     const final = refitFit ?? startFit([...train, ...heldOut], settings, 'refit on all data', false);
-    if (settings.refiners !== false && clusters && refiners.length > 0) {
+    if (settings.refiners !== false && refiners.length > 0) {
       const started = performance.now();
-      refiners = await fitRefiners([...train, ...heldOut], clusters, settings, settings.refiners, 'refit on all data');
+      refiners = await fitRefiners([...train, ...heldOut], refinerClusters, settings, settings.refiners, 'refit on all data');
       timings['refitRefinersSeconds'] = seconds(started);
     }
     weights = await final.done;
@@ -298,7 +328,10 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainedMod
     thresholds: Object.fromEntries(Object.entries(evaluation?.thresholds ?? {}).filter(([tag]) => languages.includes(tag))),
   };
   if (clusters) manifest.files.clusters = CLUSTERS_FILE;
-  if (refiners.length > 0) manifest.files.refiners = refiners.map((refiner) => refinerFile(refiner, settings.refiners !== false && settings.refiners.quantize !== false));
+  if (refiners.length > 0 && settings.refiners !== false) {
+    manifest.files.refiners = refiners.map(refinerFile);
+    manifest.refineBelow = settings.refiners.refineBelow;
+  }
   if (options.outDir) saveModel(options.outDir, manifest, weights, clusters, refiners);
   const split = { train, heldOut };
   return evaluation && clusters

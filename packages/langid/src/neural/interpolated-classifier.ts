@@ -7,7 +7,7 @@
  * language uses keeps that language at probability ≥ 1 − w).
  */
 import { UND } from '@ntl/core';
-import type { LangPrediction, SentenceClassifier } from '../prediction.js';
+import type { LangPrediction, PredictOptions, SentenceClassifier } from '../prediction.js';
 import type { NeuralLangIdModel } from './neural-model.js';
 import { topK } from './top-k.js';
 
@@ -47,9 +47,15 @@ export class InterpolatedClassifier implements SentenceClassifier {
     this.languages = [...new Set([...stage1.languages, ...neural.languages])].sort();
   }
 
-  predict(texts: readonly string[], options: { k?: number } = {}): LangPrediction[] {
+  /**
+   * `refine` and `reject` are stage 1's (PredictOptions): its cluster refiners decide inside their clusters unless
+   * refine is false, and its thresholds apply where its answer stands alone (text the neural model cannot read).
+   * A mixed answer is not rejected: the thresholds were chosen on stage 1's scores, not on the mixed ones.
+   */
+  predict(texts: readonly string[], options: PredictOptions = {}): LangPrediction[] {
     const k = Math.max(1, Math.floor(options.k ?? 1));
-    const first = this.stage1.predict(texts, { k: Math.max(k, this.stage1K) });
+    const { refine, reject } = options;
+    const first = this.stage1.predict(texts, { k: Math.max(k, this.stage1K), ...(refine === undefined ? {} : { refine }), ...(reject === undefined ? {} : { reject }) });
     const neural = this.neural.probabilities(texts);
     return first.map((prediction, i) => interpolate(prediction, neural[i], this.neural.languages, this.weight, k));
   }

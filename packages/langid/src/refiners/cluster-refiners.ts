@@ -1,13 +1,15 @@
 /**
  * Within-cluster refiners: a hierarchical second decision inside the confusable clusters (Bapna et al. 2022
- * §2.1.3 derives the clusters from held-out confusions). Stage 1's best label picks the cluster; a small
- * fastText model trained on that cluster's languages alone picks the language, and the cluster's probability
- * mass under stage 1 is shared out among its members by the refiner's probabilities.
+ * §2.1.3 derives the clusters from held-out confusions). Stage 1's best label picks the cluster; a small model
+ * trained on that cluster's languages alone (naive Bayes, naive-bayes.ts; fastText in folders built before it)
+ * picks the language, and the cluster's probability mass under stage 1 is shared out among its members by the
+ * refiner's probabilities.
  *
  * The mass is the sum of stage 1's probabilities of the cluster's members (FastTextClassifier.probabilities: a
  * few dot products per member on the hidden vector stage 1 already has), so answer and score do not depend on
- * how many labels the caller asks for. Of the scores tried on the `full` preset's held-out model it was the best
- * calibrated at the same accuracy (ECE of the best label on FLORES dev / held-out UDHR, 15 bins): 0.017 / 0.012,
+ * how many labels the caller asks for. Of the scores tried on the `full` preset's held-out model (with fastText
+ * refiners) it was the best calibrated at the same accuracy (ECE of the best label on FLORES dev / held-out UDHR,
+ * 15 bins): 0.017 / 0.012,
  * against 0.040 / 0.018 with stage 1's best probability as the mass, 0.018 / 0.013 with the members among its
  * 5 best (a second, k = 5 search of stage 1's tree: ~20 µs a sentence) and 0.016 / 0.023 with the refiner's
  * probability alone; stage 1 without refiners: 0.014 / 0.015.

@@ -1,9 +1,9 @@
 /** `ntl filter dropped`: samples of what a run dropped, per step, reason and language, for review. */
-import { tryToTag } from '@ntl/core';
 import { droppedSamples, EvaluationInputError, formatDroppedSamples } from '@ntl/filter';
-import { type Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
 import { CliError, EXIT } from '../../exit-codes.js';
 import { parsePositiveInteger } from '../arguments.js';
+import { parseLanguageTag } from '../eval-inputs.js';
 
 interface FilterDroppedOptions {
   step?: string[];
@@ -14,11 +14,7 @@ interface FilterDroppedOptions {
 }
 
 /** Any spelling the tag registry knows (`hau`, `ha`, `hau_Latn`, `sr-Latn`), as the `xxx_Xxxx` tag runs write. */
-function parseLanguage(value: string, previous: string[] = []): string[] {
-  const tag = tryToTag(value);
-  if (tag === undefined) throw new InvalidArgumentError(`"${value}" is not a language the tag registry knows (e.g. hau_Latn, ha, sr-Latn)`);
-  return [...previous, tag];
-}
+const parseLanguage = (value: string, previous: string[] = []): string[] => [...previous, parseLanguageTag(value)];
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 

@@ -1,11 +1,11 @@
 /** `ntl langid train`: a preset model, or a model from the user's own seed data (any number of languages). */
 import { createLogger } from '@ntl/core';
-import { DEFAULT_TEMPERATURE, PRESETS, trainModel, trainPreset, type PresetName, type TrainedModel, type TrainModelOptions } from '@ntl/langid';
+import { DEFAULT_REFINER_ROUTING, DEFAULT_TEMPERATURE, PRESETS, trainModel, trainPreset, type PresetName, type TrainedModel, type TrainModelOptions } from '@ntl/langid';
 import { Option, type Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CliError, EXIT } from '../../exit-codes.js';
-import { parseNonNegativeInteger, parsePositiveInteger, parsePositiveNumber } from '../arguments.js';
+import { parseNonNegativeInteger, parsePositiveInteger, parsePositiveNumber, parseProbability, parseShare } from '../arguments.js';
 import { loadSeedOption } from '../seed-data.js';
 
 interface TrainOptions {
@@ -21,6 +21,8 @@ interface TrainOptions {
   refit: boolean;
   quantize: boolean;
   refiners: boolean;
+  refinerClusters?: number;
+  refineBelow?: number;
   seed: number;
   neural?: boolean;
   unlabelled?: string[];
@@ -47,7 +49,11 @@ function overrides(options: TrainOptions): Partial<TrainModelOptions> {
     ...(options.temperature ? { temperature: options.temperature } : {}),
     refit: options.refit,
     ...(options.quantize ? {} : { quantize: false as const }),
-    ...(options.refiners ? {} : { refiners: false as const }),
+    ...(options.refiners
+      ? options.refinerClusters !== undefined || options.refineBelow !== undefined
+        ? { refiners: { ...(options.refinerClusters !== undefined ? { clusterThreshold: options.refinerClusters } : {}), ...(options.refineBelow !== undefined ? { refineBelow: options.refineBelow } : {}) } }
+        : {}
+      : { refiners: false as const }),
     seed: options.seed,
   };
 }
@@ -96,13 +102,15 @@ export function registerLangIdTrain(langid: Command): void {
     .option('--held-out <sources...>', 'held-out data for metrics and thresholds (default: 10% of --data documents)')
     .option('-o, --output <dir>', 'model folder to write (default for presets: models/langid-<preset>)')
     .option('--shared-data <dir>', 'folder holding flores200-sib/ for --preset full (default ../shared/data)')
-    .option('--epochs <n>', 'fastText epochs (default: 15; full preset 5)', parsePositiveInteger)
+    .option('--epochs <n>', 'fastText epochs (default 15)', parsePositiveInteger)
     .option('--dim <n>', 'fastText vector size (default 32)', parsePositiveInteger)
     .option('--bucket <n>', 'hash buckets for character n-grams (default 500000)', parsePositiveInteger)
     .option('--temperature <t>', `sampling temperature across languages (default ${DEFAULT_TEMPERATURE})`, parsePositiveNumber)
     .option('--no-refit', 'keep the weights of the held-out run instead of refitting on all data (for clean benchmarks)')
     .option('--no-quantize', 'keep the dense lid.bin (larger; quantizing takes ~40 s whatever the data size)')
-    .option('--no-refiners', 'train no cluster refiners (one small fastText model per confusable cluster, deciding among its languages)')
+    .option('--no-refiners', 'train no cluster refiners (one small naive Bayes model per confusable cluster, deciding among its languages)')
+    .option('--refiner-clusters <share>', `confusion share that puts two languages in one refiner's cluster (default ${DEFAULT_REFINER_ROUTING.clusterThreshold}; lower: more languages refined, more accurate, slower)`, parseShare)
+    .option('--refine-below <p>', `stage-1 probability at or above which an answer is not refined (default ${DEFAULT_REFINER_ROUTING.refineBelow}; 1: refine every answer in a cluster)`, parseProbability)
     .option('--seed <n>', 'seed of the split, sampling and shuffling', parsePositiveInteger, 1)
     .option('--neural', 'also train the SSLID neural stage (tfjs) into <output>/neural/, on the seed plus --unlabelled text')
     .option('--unlabelled <files...>', 'unlabelled text for the neural stage, one sentence per line (e.g. crawl text)')
