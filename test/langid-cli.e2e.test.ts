@@ -141,6 +141,13 @@ test('a missing or corrupt model, or unreadable seed data, is an error that name
   const both = ntl(['langid', 'train', '--preset', 'udhr', '--data', 'udhr']);
   expect(both.status).toBe(2);
   expect(both.stderr).toContain('give either --preset or --data');
+
+  const clusters = ntl(['langid', 'train', '--preset', 'udhr', '--refiner-clusters', '1.5']);
+  expect(clusters.status).toBe(2);
+  expect(clusters.stderr).toContain("option '--refiner-clusters <share>' argument '1.5' is invalid. expected a share in [0, 1)");
+  const gate = ntl(['langid', 'train', '--preset', 'udhr', '--refine-below', '0']);
+  expect(gate.status).toBe(2);
+  expect(gate.stderr).toContain('expected a probability in (0, 1], got "0"');
 });
 
 test('--help works for every langid command', () => {
