@@ -102,6 +102,11 @@ describe('trainModel with cluster refiners', () => {
     expect(manifest.files).toEqual({ weights: 'lid.ftz', clusters: 'clusters.json', refiners: ['refiners/glg_Latn+por_Latn.bin'] });
     expect(manifest.training.refiners).toEqual({ kind: 'fasttext', hyperparameters: { ...DEFAULT_REFINER_HYPERPARAMETERS, bucket: 5000 }, quantize: false, ...DEFAULT_REFINER_ROUTING });
     expect(refinerFile({ ...(trained.refiners[0] as TrainedRefiner), format: 'ftz' })).toBe('refiners/glg_Latn+por_Latn.ftz');
+    // A 40-language cluster's name would pass the file system's 255 bytes: first language, count and hash instead.
+    const many = Array.from({ length: 40 }, (_, i) => `l${String(i).padStart(2, '0')}_Latn`);
+    const big = refinerFile({ ...(trained.refiners[0] as TrainedRefiner), languages: many, format: 'nb' });
+    expect(big).toMatch(/^refiners\/l00_Latn\+39-more-[0-9a-f]{12}\.nb$/);
+    expect(refinerFile({ ...(trained.refiners[0] as TrainedRefiner), languages: [...many.slice(0, 39), 'l99_Latn'], format: 'nb' })).not.toBe(big);
     expect(manifest.metrics.heldOutWithoutRefiners).toMatchObject({ sentences: 161, accuracyBeforeThresholds: 0.8447, lowRecall: [{ tag: 'glg_Latn', recall: 0, sentences: 25 }] });
     expect(manifest.metrics.heldOut).toMatchObject({ sentences: 161, accuracyBeforeThresholds: 0.9938, accuracy: 0.9938, lowRecall: [] });
   });

@@ -1,4 +1,5 @@
 /** Saving and loading n-gram model folders: `model.json` + the `.ftz` weights and the cluster refiners it names. */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,9 +17,18 @@ import { NgramLangIdModel } from './ngram-model.js';
 
 export const REFINERS_DIR = 'refiners';
 
-/** `refiners/<languages joined by +>.<format>` (`.nb`, `.bin`, `.ftz`): the name says which cluster it decides, the extension how to read it. */
+/** Longer names stand for their languages with the first, a count and a hash: file systems cap a name at 255 bytes. */
+const MAX_REFINER_NAME = 120;
+
+/**
+ * `refiners/<languages joined by +>.<format>` (`.nb`, `.bin`, `.ftz`): the name says which cluster it decides, the
+ * extension how to read it. A big cluster's (a 30-language Bantu group) is `<first>+<n>-more-<hash>.<format>`;
+ * the languages themselves are the file's labels, and model.json lists every file.
+ */
 export function refinerFile(refiner: TrainedRefiner): string {
-  return `${REFINERS_DIR}/${refiner.languages.join('+')}.${refiner.format}`;
+  const joined = refiner.languages.join('+');
+  const name = joined.length <= MAX_REFINER_NAME ? joined : `${refiner.languages[0]}+${refiner.languages.length - 1}-more-${createHash('sha256').update(joined).digest('hex').slice(0, 12)}`;
+  return `${REFINERS_DIR}/${name}.${refiner.format}`;
 }
 
 /**
