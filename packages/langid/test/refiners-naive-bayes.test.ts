@@ -51,6 +51,32 @@ describe('NaiveBayesClassifier', () => {
     expect(model.predict('𐌰', 1)[0]?.[0]).toBe('got_Goth');
   });
 
+  it('scores features seen by one class and by more classes than fit in a slot alike, from aligned or unaligned bytes', () => {
+    // Totals 2 each (no rescaling). a → [log 2, log 3, log 2] (seen by all three: a row of its own), b → [log 2, 0, 0], c → [0, 0, log 2].
+    const bytes = trainNaiveBayes([{ tag: 'xxx_Latn', text: 'ab' }, { tag: 'yyy_Latn', text: 'aa' }, { tag: 'zzz_Latn', text: 'ac' }], ['xxx_Latn', 'yyy_Latn', 'zzz_Latn'], UNIGRAMS);
+    const unaligned = new Uint8Array(bytes.length + 1);
+    unaligned.set(bytes, 1);
+    for (const model of [NaiveBayesClassifier.fromBytes(bytes), NaiveBayesClassifier.fromBytes(unaligned.subarray(1))]) {
+      const probabilities = (text: string): Array<[string, number]> => model.predict(text, 3).map(([tag, p]) => [tag, Number(p.toFixed(6))]);
+      expect(probabilities('a')).toEqual([['yyy_Latn', 0.428571], ['xxx_Latn', 0.285714], ['zzz_Latn', 0.285714]]);
+      expect(probabilities('ab')).toEqual([['xxx_Latn', 0.444444], ['yyy_Latn', 0.333333], ['zzz_Latn', 0.222222]]);
+      expect(probabilities('bc')).toEqual([['xxx_Latn', 0.4], ['zzz_Latn', 0.4], ['yyy_Latn', 0.2]]);
+    }
+  });
+
+  it('keeps every weight out of the slots past 256 classes, with the same scores', () => {
+    // 300 classes, each with one letter of its own and a letter all share: the one-class features of a small
+    // refiner sit in its slots; here their class indices would not fit a byte.
+    const tags = Array.from({ length: 300 }, (_, i) => `x${String(i).padStart(2, '0').slice(-2)}${String.fromCharCode(97 + Math.floor(i / 100))}_Latn`);
+    const letter = (i: number): string => String.fromCodePoint(0x4e00 + i);
+    const many = NaiveBayesClassifier.fromBytes(trainNaiveBayes(tags.map((tag, i) => ({ tag, text: `${letter(i)}a` })), tags, UNIGRAMS));
+    const [best, second] = many.predict(letter(123), 2);
+    expect(best?.[0]).toBe(tags[123]);
+    // Seen by its class: log 2 over 0 for the 299 others, through the same softmax.
+    expect(best?.[1]).toBeCloseTo(2 / (2 + 299), 8); // float32 weights
+    expect(second?.[1]).toBeCloseTo(1 / (2 + 299), 8);
+  });
+
   it('refuses bytes it did not write', () => {
     expect(() => NaiveBayesClassifier.fromBytes(new TextEncoder().encode('not a model'))).toThrow(new NaiveBayesFormatError('not a naive Bayes refiner (wrong magic number)'));
     const bytes = trainNaiveBayes([{ tag: 'xxx_Latn', text: 'ab' }], ['xxx_Latn', 'yyy_Latn'], UNIGRAMS);

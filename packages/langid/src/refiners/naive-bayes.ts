@@ -43,20 +43,33 @@ const FNV_PRIME = 0x01000193;
 /** Open addressing keeps at most this share of its slots full. */
 const MAX_LOAD = 0.75;
 const EMPTY = 0;
+/** In-slot classes are stored as bytes: a refiner with more classes keeps every feature's weights in `overflow`. */
+const MAX_INLINE_CLASSES = 256;
+/** Words of a NaiveBayesClassifier slot: key, class count and classes, two weights (or an offset in its overflow). */
+const SLOT_WORDS = 4;
+/** Classes whose weights fit in a slot. */
+const INLINE_PAIRS = 2;
 
 /** Hash keys are never EMPTY. */
 const keyOf = (hash: number): number => hash >>> 0 || 1;
 
-/** Reused buffers of featureKeys: the text's code points with a space on each side, and the keys found. */
+/**
+ * Reused buffers of featureKeys: the text's code points with a space on each side, the keys found, and (for
+ * NaiveBayesClassifier.predict) the slots of the features the model has seen.
+ */
 class FeatureBuffers {
   codePoints = new Uint32Array(256);
   keys = new Uint32Array(1024);
+  slots = new Uint32Array(1024);
 
   /** Makes room for a text of `length` UTF-16 units. */
   fit(length: number, maxn: number): void {
     if (this.codePoints.length < length + 2) this.codePoints = new Uint32Array(2 * (length + 2));
     const keys = (length + 2) * (maxn + 1);
-    if (this.keys.length < keys) this.keys = new Uint32Array(2 * keys);
+    if (this.keys.length < keys) {
+      this.keys = new Uint32Array(2 * keys);
+      this.slots = new Uint32Array(2 * keys);
+    }
   }
 }
 
@@ -197,8 +210,9 @@ function parse(bytes: Uint8Array): { header: NaiveBayesHeader; keys: Uint32Array
   const dataStart = Math.ceil(headerEnd / 4) * 4;
   const words = header.features * (1 + K);
   if (bytes.length !== dataStart + 4 * words) throw new NaiveBayesFormatError(`${bytes.length} bytes, expected ${dataStart + 4 * words}`);
-  // Copied so the arrays are aligned whatever the offset of `bytes` in its buffer.
-  const data = new Uint32Array(bytes.slice(dataStart).buffer);
+  // Viewed in place (the classifier keeps none of it) unless misaligned in its buffer.
+  const offset = bytes.byteOffset + dataStart;
+  const data = offset % 4 === 0 ? new Uint32Array(bytes.buffer, offset, words) : new Uint32Array(bytes.slice(dataStart).buffer);
   return { header, keys: data.subarray(0, header.features), counts: data.subarray(header.features) };
 }
 
@@ -206,14 +220,20 @@ export class NaiveBayesClassifier implements TagClassifier {
   readonly labels: readonly string[];
   readonly options: NaiveBayesOptions;
   /**
-   * Open addressing with linear probing, one slot = a feature key (EMPTY: free) followed by its K weights
-   * log(c_k·s_k + α) − log α, side by side so that a lookup usually costs one cache miss. `keys` and `weights`
-   * view the same memory.
+   * Open addressing with linear probing, SLOT_WORDS words a slot: a feature key (EMPTY: free), how many classes
+   * saw it (bits 16+ of the second word), then its weights log(c_k·s_k + α) − log α. An unseen class's weight is
+   * log α − log α = 0, and most n-grams are seen in few of a cluster's languages (1.6 of up to 35 on average in
+   * the `full` preset's refiners), so up to INLINE_PAIRS weights sit in the slot itself, their classes in bits
+   * 0–7 and 8–15 of the second word: the table is half the size of one holding K weights a slot, and a lookup
+   * still reads one cache line. A feature seen by more classes has a row of K weights (zeros included) in
+   * `overflow`, from the offset in the slot's last word. Skipping or adding the zeros changes no sum: the scores
+   * are those of K weights a feature to the last bit. `slots` and `slotWeights` view the same memory.
    */
-  private readonly keys: Uint32Array;
-  private readonly weights: Float32Array;
-  /** Words per slot: 1 + K. */
-  private readonly stride: number;
+  private readonly slots: Uint32Array;
+  private readonly slotWeights: Float32Array;
+  private readonly overflow: Float32Array;
+  /** Classes whose weights a slot holds: INLINE_PAIRS, or 0 past MAX_INLINE_CLASSES classes. */
+  private readonly inlinePairs: number;
   private readonly mask: number;
   private readonly scores: Float64Array;
   private readonly buffers = new FeatureBuffers();
@@ -222,20 +242,36 @@ export class NaiveBayesClassifier implements TagClassifier {
     this.labels = header.labels;
     this.options = header.options;
     const K = header.labels.length;
+    this.inlinePairs = K > MAX_INLINE_CLASSES ? 0 : INLINE_PAIRS;
     const mean = header.totals.reduce((sum, total) => sum + total, 0) / K;
     const scale = header.totals.map((total) => (total > 0 ? mean / total : 0));
     const { alpha } = header.options;
+    const weightOf = (row: number, k: number): number => Math.log((counts[row * K + k]! * scale[k]! + alpha) / alpha);
+    /** How many classes saw each feature. */
+    const seen = new Uint16Array(keys.length);
+    for (let row = 0; row < keys.length; row++) for (let k = 0; k < K; k++) if (counts[row * K + k] !== 0) seen[row]!++;
     let capacity = 1;
     while (capacity * MAX_LOAD < keys.length + 1) capacity *= 2;
     this.mask = capacity - 1;
-    this.stride = 1 + K;
-    const table = new ArrayBuffer(capacity * this.stride * 4);
-    this.keys = new Uint32Array(table);
-    this.weights = new Float32Array(table);
+    this.slots = new Uint32Array(capacity * SLOT_WORDS);
+    this.slotWeights = new Float32Array(this.slots.buffer);
+    this.overflow = new Float32Array(seen.reduce((rows, classes) => rows + (classes > this.inlinePairs ? 1 : 0), 0) * K);
+    let next = 0;
     for (let row = 0; row < keys.length; row++) {
       const at = this.slotOf(keys[row]!);
-      this.keys[at] = keys[row]!;
-      for (let k = 0; k < K; k++) this.weights[at + 1 + k] = Math.log((counts[row * K + k]! * scale[k]! + alpha) / alpha);
+      this.slots[at] = keys[row]!;
+      this.slots[at + 1] = seen[row]! << 16;
+      if (seen[row]! > this.inlinePairs) {
+        this.slots[at + 3] = next;
+        for (let k = 0; k < K; k++) this.overflow[next + k] = weightOf(row, k);
+        next += K;
+        continue;
+      }
+      for (let k = 0, inline = 0; k < K; k++) {
+        if (counts[row * K + k] === 0) continue;
+        this.slots[at + 1]! |= k << (8 * inline);
+        this.slotWeights[at + 2 + inline++] = weightOf(row, k);
+      }
     }
     this.scores = new Float64Array(K);
   }
@@ -248,19 +284,32 @@ export class NaiveBayesClassifier implements TagClassifier {
 
   /** Offset of the slot holding `key`, or of the free slot where it would go. */
   private slotOf(key: number): number {
-    const { keys, mask, stride } = this;
+    const { slots, mask } = this;
     let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
-    while (keys[slot * stride] !== EMPTY && keys[slot * stride] !== key) slot = (slot + 1) & mask;
-    return slot * stride;
+    while (slots[slot * SLOT_WORDS] !== EMPTY && slots[slot * SLOT_WORDS] !== key) slot = (slot + 1) & mask;
+    return slot * SLOT_WORDS;
   }
 
-  /** Adds the weights of the feature `key` to the scores; false when the model has never seen it. */
-  private add(key: number): boolean {
-    const at = this.slotOf(key);
-    if (this.keys[at] === EMPTY) return false;
-    const { scores, weights } = this;
-    for (let c = 0; c < scores.length; c++) scores[c]! += weights[at + 1 + c]!;
-    return true;
+  /** Adds the weights of the feature in the slot at offset `at` to the scores. */
+  private add(at: number): void {
+    const { slots, scores } = this;
+    const info = slots[at + 1]!;
+    const seen = info >>> 16;
+    if (seen <= this.inlinePairs) {
+      scores[info & 0xff]! += this.slotWeights[at + 2]!;
+      if (seen === 2) scores[(info >>> 8) & 0xff]! += this.slotWeights[at + 3]!;
+    } else {
+      const { overflow } = this;
+      const row = slots[at + 3]!;
+      const K = scores.length;
+      let k = 0;
+      // Two classes a step: ~5% faster predictions on FLORES dev (a good part of their time is spent in this loop).
+      for (; k + 1 < K; k += 2) {
+        scores[k]! += overflow[row + k]!;
+        scores[k + 1]! += overflow[row + k + 1]!;
+      }
+      if (k < K) scores[k]! += overflow[row + k]!;
+    }
   }
 
   /**
@@ -276,29 +325,40 @@ export class NaiveBayesClassifier implements TagClassifier {
     buffers.fit(text.length, maxn);
     const length = paddedCodePoints(text, buffers);
     const { codePoints } = buffers;
+    // All lookups first, then the sums: the lookups' cache misses overlap when nothing waits on their weights.
+    const { slots } = this;
+    let found = 0;
     for (let start = 0; start < length; start++) {
       let hash = FNV_OFFSET;
       const end = Math.min(length, start + maxn);
       for (let at = start; at < end; at++) {
         hash = extend(hash, codePoints[at]!);
-        if (isFeature(at - start + 1, minn, codePoints, start) && !this.add(keyOf(hash))) break;
+        if (!isFeature(at - start + 1, minn, codePoints, start)) continue;
+        const slot = this.slotOf(keyOf(hash));
+        if (slots[slot] === EMPTY) break;
+        buffers.slots[found++] = slot;
       }
     }
     if (this.options.words) {
       const count = wordKeys(buffers, length, 0);
-      for (let i = 0; i < count; i++) this.add(buffers.keys[i]!);
+      for (let i = 0; i < count; i++) {
+        const slot = this.slotOf(buffers.keys[i]!);
+        if (slots[slot] !== EMPTY) buffers.slots[found++] = slot;
+      }
     }
-    let best = 0;
-    for (let c = 1; c < K; c++) if (scores[c]! > scores[best]!) best = c;
+    for (let i = 0; i < found; i++) this.add(buffers.slots[i]!);
+    let max = scores[0]!;
+    for (let c = 1; c < K; c++) if (scores[c]! > max) max = scores[c]!;
+    // The scores become the softmax's unnormalised terms.
     let sum = 0;
-    const probabilities = Array.from(scores, (score) => {
-      const p = Math.exp((score - scores[best]!) / this.options.temperature);
-      sum += p;
-      return p;
-    });
-    return probabilities
-      .map((p, c): [string, number] => [this.labels[c]!, p / sum])
-      .sort((a, b) => b[1] - a[1] || this.labels.indexOf(a[0]) - this.labels.indexOf(b[0]))
-      .slice(0, Math.max(1, k));
+    for (let c = 0; c < K; c++) {
+      scores[c] = Math.exp((scores[c]! - max) / this.options.temperature);
+      sum += scores[c]!;
+    }
+    const ranked = Array.from(this.labels, (tag, c): [string, number] => [tag, scores[c]! / sum]);
+    // A stable sort: ties stay in label order.
+    ranked.sort((a, b) => b[1] - a[1]);
+    ranked.length = Math.min(K, Math.max(1, k));
+    return ranked;
   }
 }
