@@ -88,8 +88,9 @@ export interface RefinerRouting {
  * The default is 0.01 with the gate at 0.95: the full preset built with it (`--no-refit`, FLORES dev held out)
  * answers 0.9522 of dev (0.9492 with `--reject`, 1.96% und) against 0.9433 at 0.02, at 15,877 against 18,325
  * sentences per CPU-second with refiners (stage 1 alone ~22,000–23,000 either way; one process, alternating, load
- * ~1.5), and holds 968 against 693 MB once loaded (its 57 refiners are 187 MB on disk, 74 MB at 0.02). Accuracy
- * first, as the paper's precision-first corpora need; `--refiner-clusters 0.02` keeps ~18,000 with refiners.
+ * ~1.5; since the sparse tables of naive-bayes.ts, ~17,500 against ~19,500), and holds ~500 against ~430 MB once
+ * loaded (its 57 refiners are 187 MB on disk, 74 MB at 0.02). Accuracy first, as the paper's precision-first corpora
+ * need; `--refiner-clusters 0.02` is the faster choice.
  */
 export const DEFAULT_REFINER_ROUTING: RefinerRouting = { clusterThreshold: 0.01, refineBelow: 0.95 };
 
