@@ -16,12 +16,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { option } from '../options.js';
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : fallback;
-};
 const dist = resolve(option('--dist', new URL('../../packages/crawl/dist', import.meta.url).pathname));
 const seeds = Number(option('--seeds', 3));
 const { NearDuplicateIndex } = await import(pathToFileURL(join(dist, 'dedup/near-dedup.js')).href);

@@ -20,12 +20,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildSyntheticWarc } from './synthetic-warc.js';
+import { option } from '../options.js';
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : fallback;
-};
 const shards = Number(option('--shards', 4));
 const mb = Number(option('--mb', 8));
 const repeat = Number(option('--repeat', 1));

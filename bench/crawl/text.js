@@ -26,15 +26,11 @@ import { segmentSentences } from '../../packages/crawl/dist/segment/segment-sent
 import { ExactDeduplicator } from '../../packages/crawl/dist/dedup/exact-dedup.js';
 import { NearDuplicateIndex } from '../../packages/crawl/dist/dedup/near-dedup.js';
 import { dedupKey, paragraphFingerprint } from '../../packages/crawl/dist/dedup/dedup-key.js';
+import { option } from '../options.js';
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(name);
-  return at >= 0 ? Number(args[at + 1]) : fallback;
-};
-const pageCount = option('--pages', 1600);
-const runs = option('--runs', 3);
-const memoryParagraphs = option('--paragraphs', 200000);
+const pageCount = Number(option('--pages', 1600));
+const runs = Number(option('--runs', 3));
+const memoryParagraphs = Number(option('--paragraphs', 200000));
 
 const utf8 = (text) => Buffer.byteLength(text, 'utf8');
 const sum = (values) => values.reduce((a, b) => a + b, 0);

@@ -21,12 +21,8 @@ import { pathToFileURL } from 'node:url';
 import { composeSteps, createLogger, parseOptions, Stats } from '../../packages/core/dist/index.js';
 import { detectStep, loadUdhr, modelClustersFile } from '../../packages/langid/dist/index.js';
 import { benchDocuments } from './bench-documents.js';
+import { option } from '../options.js';
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(name);
-  return at >= 0 && args[at + 1] !== undefined ? args[at + 1] : fallback;
-};
 const root = new URL('../..', import.meta.url).pathname;
 const out = option('--out');
 if (!out) throw new Error('--out DIR is required');

@@ -37,12 +37,8 @@ import { pathToFileURL } from 'node:url';
 import { composeSteps, createLogger, parseOptions, Stats } from '../../packages/core/dist/index.js';
 import { detectStep, loadUdhr, modelClustersFile } from '../../packages/langid/dist/index.js';
 import { benchDocuments } from './bench-documents.js';
+import { option } from '../options.js';
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(name);
-  return at >= 0 && args[at + 1] !== undefined ? args[at + 1] : fallback;
-};
 const root = new URL('../..', import.meta.url).pathname;
 const floresDir = option('--flores', join(root, '../shared/data/flores200-sib'));
 const modelDir = option('--model', join(root, 'models/langid-udhr'));

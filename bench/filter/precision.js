@@ -30,12 +30,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { computeTfIif, loadWordlists, synthCrawl, writeTfIifTable } from '../../packages/filter/dist/index.js';
 import { evaluateRun, formatDrops, formatEvaluation, partFiles, readGzipJsonl } from '../../packages/filter/dist/evaluation/index.js';
+import { args, option } from '../options.js';
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(name);
-  return at >= 0 && args[at + 1] !== undefined ? args[at + 1] : fallback;
-};
 const root = new URL('../..', import.meta.url).pathname;
 const seed = Number(option('--seed', '1'));
 const languages = Number(option('--languages', '50'));

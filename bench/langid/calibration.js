@@ -16,12 +16,7 @@ import { expectedCalibrationError } from '../../packages/langid/dist/calibration
 import { applyTemperature, fitTemperature } from '../../packages/langid/dist/calibration/temperature.js';
 import { isHeldOut } from '../../packages/langid/dist/seed/split.js';
 import { floresDev } from './datasets.js';
-
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(name);
-  return at >= 0 && args[at + 1] !== undefined ? args[at + 1] : fallback;
-};
+import { option } from '../options.js';
 
 const dir = option('--model', undefined);
 if (!dir) throw new Error('pass --model DIR (a model built with refit: false)');

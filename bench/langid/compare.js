@@ -30,12 +30,8 @@ import { loadPeers, PEER_NAMES } from '../../packages/langid/dist/peers/load-pee
 import { confusableClusters, writeClusters } from '../../packages/langid/dist/clusters/confusable-clusters.js';
 import { writeFileAtomic, writeJsonAtomic } from '../../packages/core/dist/index.js';
 import { floresDev, udhrHeldOut } from './datasets.js';
+import { option } from '../options.js';
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(name);
-  return at >= 0 && args[at + 1] !== undefined ? args[at + 1] : fallback;
-};
 const BATCH = 1000;
 const WARM_UP = 200;
 

@@ -14,18 +14,9 @@
  */
 import { loadLangIdModel } from '../../packages/langid/dist/model/model-folder.js';
 import { DEFAULT_FLORES, floresDev } from './datasets.js';
+import { option, cpuSeconds } from '../options.js';
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(name);
-  return at >= 0 && args[at + 1] !== undefined ? args[at + 1] : fallback;
-};
 const WARM_UP = 2000;
-
-const cpuSeconds = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1e6;
-};
 
 async function main() {
   const dirs = option('--models', '').split(',').filter(Boolean);

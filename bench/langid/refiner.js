@@ -36,12 +36,7 @@ import { loadFloresSib } from '../../packages/langid/dist/seed/flores-sib.js';
 import { isHeldOut, splitByDocument } from '../../packages/langid/dist/seed/split.js';
 import { loadUdhr } from '../../packages/langid/dist/seed/udhr.js';
 import { DEFAULT_FLORES } from './datasets.js';
-
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(name);
-  return at >= 0 && args[at + 1] !== undefined ? args[at + 1] : fallback;
-};
+import { args, option, cpuSeconds } from '../options.js';
 
 const BASE = { lr: 0.5, minCount: 1, loss: 'softmax', seed: 1, epoch: 25 };
 const fastText = (hyperparameters) => ({ kind: 'fasttext', hyperparameters, quantize: false });
@@ -84,11 +79,6 @@ for (const [name, hyperparameters] of Object.entries(FASTTEXT_SETTINGS)) SETTING
 const TUNE_SPLIT = { heldOutFraction: 0.1, seed: 7 };
 /** trainModel's sampling (presets keep the defaults). */
 const SAMPLING = { temperature: 3, maxRepeat: 100, seed: 1 };
-
-const cpuSeconds = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1e6;
-};
 
 async function trainingData(floresDir) {
   const udhr = await loadUdhr();

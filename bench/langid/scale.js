@@ -30,20 +30,10 @@ import { FastTextClassifier } from '../../packages/langid/dist/ngram/fasttext-cl
 import { DEFAULT_QUANTIZE_OPTIONS, quantizeFastText } from '../../packages/langid/dist/ngram/quantize.js';
 import { DEFAULT_HYPERPARAMETERS } from '../../packages/langid/dist/model/train-model.js';
 import { DEFAULT_FLORES } from './datasets.js';
-
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(name);
-  return at >= 0 && args[at + 1] !== undefined ? args[at + 1] : fallback;
-};
+import { args, option, cpuSeconds } from '../options.js';
 
 /** ntl's stage-1 defaults (trainModel's DEFAULT_HYPERPARAMETERS); --hp overrides any of them. */
 const HYPERPARAMETERS = { ...DEFAULT_HYPERPARAMETERS, ...JSON.parse(option('--hp', '{}')) };
-
-const cpuSeconds = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1e6;
-};
 
 /** A seeded permutation of the letters a language uses, applied code point by code point. */
 function cipher(texts, seed) {

@@ -24,18 +24,9 @@ import { WasmFastTextClassifier } from '../../packages/langid/dist/ngram/fasttex
 import { modelText } from '../../packages/langid/dist/ngram/model-text.js';
 import { NgramLangIdModel } from '../../packages/langid/dist/model/ngram-model.js';
 import { DEFAULT_FLORES, floresDev, udhrHeldOut } from './datasets.js';
+import { option, cpuSeconds } from '../options.js';
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(name);
-  return at >= 0 && args[at + 1] !== undefined ? args[at + 1] : fallback;
-};
 const WARM_UP = 2000;
-
-const cpuSeconds = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1e6;
-};
 
 /** Sentences per CPU-second of `run` over every text. */
 function measure(run, texts) {

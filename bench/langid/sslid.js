@@ -38,12 +38,8 @@ import { splitByDocument } from '../../packages/langid/dist/seed/split.js';
 import { seededRandom, shuffleInPlace } from '../../packages/langid/dist/seed/seeded-random.js';
 import { evaluate } from '../../packages/langid/dist/eval/evaluate.js';
 import { DEFAULT_FLORES } from './datasets.js';
+import { args, option } from '../options.js';
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(name);
-  return at >= 0 && args[at + 1] !== undefined ? args[at + 1] : fallback;
-};
 const settings = {
   flores: option('--flores', DEFAULT_FLORES),
   pool: Number(option('--pool', '40000')),
