@@ -29,7 +29,6 @@ const TOP_KEYS = new Map<number, string>(TOP_NGRAM_SIZES.map((n) => [n, `top${n}
 const DUPLICATE_KEYS = new Map<number, string>(DUPLICATE_NGRAM_SIZES.map((n) => [n, `dup${n}gram`]));
 
 const spans = new Spans();
-const NONE = { count: 0, chars: 0 };
 
 /** Which n-gram ids were seen: an id is seen when its stamp is the current one (no clearing between sizes). */
 let seenStamps = new Int32Array(64);
@@ -68,6 +67,18 @@ function duplicateNgramShare(tokens: TokenIds, { n, count, repeated, positions, 
 
 const isSpace = (unit: number): boolean => (charClass(unit) & SPACE) !== 0;
 
+/**
+ * The share of text[start, end)'s spans (paragraphs or lines, as `split` cuts them) that repeat an earlier one,
+ * and their characters. A text without `separator` is one span, which repeats nothing: it is not split.
+ */
+function repeatedSpans(text: string, start: number, end: number, separator: string, split: (text: string, from: number, to: number, out: Spans) => void): { share: number; chars: number } {
+  const at = text.indexOf(separator, start);
+  if (at < 0 || at >= end) return { share: 0, chars: 0 };
+  split(text, start, end, spans);
+  const { count, chars } = duplicateSpans(text, spans);
+  return { share: count / spans.count, chars };
+}
+
 export function repetitionMeasures(text: string): Record<string, number> {
   // The trimmed text, as a span of `text`: the filters share the scan of `text` (tokens/text-scan.ts).
   let start = 0;
@@ -76,27 +87,12 @@ export function repetitionMeasures(text: string): Record<string, number> {
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   const length = end - start;
   const measures: Record<string, number> = {};
-  // One paragraph, or one line, repeats nothing: skip splitting the text.
-  let paragraphCount = 1;
-  let paragraphDuplicates = NONE;
-  const blankLine = text.indexOf('\n\n', start);
-  if (blankLine >= 0 && blankLine < end) {
-    paragraphs(text, start, end, spans);
-    paragraphCount = spans.count;
-    paragraphDuplicates = duplicateSpans(text, spans);
-  }
-  measures['dupParagraphs'] = paragraphDuplicates.count / paragraphCount;
-  measures['dupParagraphChars'] = paragraphDuplicates.chars / length;
-  let lineCount = 1;
-  let lineDuplicates = NONE;
-  const newline = text.indexOf('\n', start);
-  if (newline >= 0 && newline < end) {
-    nonBlankLines(text, start, end, spans);
-    lineCount = spans.count;
-    lineDuplicates = duplicateSpans(text, spans);
-  }
-  measures['dupLines'] = lineDuplicates.count / lineCount;
-  measures['dupLineChars'] = lineDuplicates.chars / length;
+  const paragraphRepeats = repeatedSpans(text, start, end, '\n\n', paragraphs);
+  measures['dupParagraphs'] = paragraphRepeats.share;
+  measures['dupParagraphChars'] = paragraphRepeats.chars / length;
+  const lineRepeats = repeatedSpans(text, start, end, '\n', nonBlankLines);
+  measures['dupLines'] = lineRepeats.share;
+  measures['dupLineChars'] = lineRepeats.chars / length;
 
   // The scan's counts of `text` are those of the trimmed text: white space is not a letter.
   if (mostlySpaceless(textScan(text))) return measures;
