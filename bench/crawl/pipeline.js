@@ -1,14 +1,18 @@
 #!/usr/bin/env node
 /**
- * End-to-end speed through the real CLI, in MB of warc.gz per second per core, and the speed-up
- * from 1 to 2 worker processes on the same shards, for two pipelines in one run:
+ * End-to-end speed through the real CLI, in MB per second per core of warc.gz (the files as stored)
+ * and of WARC (the same records inflated), and the speed-up from 1 to 2 worker processes on the
+ * same shards, for two pipelines in one run:
  *  - ingest: the crawl chain alone (read → extract → normalise → dedup → segment → corpus.write,
  *    every document written as und_Zyyy), the issue's "read + extract + segment + dedup" figure;
  *  - full: pipelines/crawl-to-corpus.json (the above plus LangID and the seven filters).
  *
- *   npm run build && node bench/crawl/pipeline.js [--shards 4] [--mb 8] [--repeat 3]
+ *   npm run build && node bench/crawl/pipeline.js [--shards 4] [--mb 8] [--repeat 3] [--pages news|udhr]
  *        [--pipelines ingest,full] [--compare /other/checkout/apps/cli/bin/ntl.js]
  *
+ * --pages picks the synthetic shards (synthetic-warc.js): `news` (default) are news-site pages, ~17%
+ * main text, 10% exact duplicates; `udhr` are the bare UDHR pages, ~60% text, two thirds exact copies
+ * (the input of the figures before 2026-11-27 evening).
  * --compare runs another build's CLI on the same inputs, interleaved with this one, so a
  * before/after ratio comes from one run on a shared machine. Each configuration runs --repeat
  * times in alternation; the tables give the median and the range. CPU seconds are the run's
@@ -19,6 +23,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { buildSyntheticWarc } from './synthetic-warc.js';
 import { option } from '../options.js';
 
@@ -26,6 +31,7 @@ const shards = Number(option('--shards', 4));
 const mb = Number(option('--mb', 8));
 const repeat = Number(option('--repeat', 1));
 const chosen = option('--pipelines', 'ingest,full').split(',');
+const shape = option('--pages', 'news');
 const root = new URL('../..', import.meta.url).pathname;
 const builds = [{ name: 'this', cli: join(root, 'apps/cli/bin/ntl.js') }];
 if (option('--compare')) builds.push({ name: 'compare', cli: resolve(option('--compare')) });
@@ -42,8 +48,9 @@ writeFileSync(
 const pipelines = { ingest, full: join(root, 'pipelines/crawl-to-corpus.json') };
 for (const name of chosen) if (!pipelines[name]) throw new Error(`unknown pipeline ${name}: ingest or full`);
 
-const files = Array.from({ length: shards }, (_, i) => buildSyntheticWarc(join(tmpdir(), `ntl-bench-pipeline-${mb}mb-${i}.warc.gz`), mb, i));
+const files = Array.from({ length: shards }, (_, i) => buildSyntheticWarc(join(tmpdir(), `ntl-bench-pipeline-${shape}-${mb}mb-${i}.warc.gz`), mb, i, shape));
 const totalMb = files.reduce((sum, file) => sum + statSync(file).size, 0) / 1e6;
+const inflatedMb = files.reduce((sum, file) => sum + gunzipSync(readFileSync(file)).length, 0) / 1e6;
 
 /** CPU seconds of this process's waited-for children (utime + stime of exited descendants), or NaN off Linux. */
 function childCpuSeconds() {
@@ -74,7 +81,7 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.
 const range = (values) => (values.length > 1 ? ` (${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)})` : '');
 
 console.log(
-  `input: ${shards} shards, ${totalMb.toFixed(1)} MB of warc.gz; cores: ${availableParallelism()}; node ${process.version}; ` +
+  `input: ${shards} ${shape} shards, ${totalMb.toFixed(1)} MB of warc.gz (${inflatedMb.toFixed(1)} MB of WARC inflated); cores: ${availableParallelism()}; node ${process.version}; ` +
     `load average ${loadavg()[0].toFixed(1)}; ${repeat} run(s) per configuration, median (range)`,
 );
 for (const name of chosen) {
@@ -89,7 +96,7 @@ for (const name of chosen) {
     }
   }
   console.log(`\n${name} (${name === 'ingest' ? 'read → extract → normalize → dedup → segment → corpus.write' : 'pipelines/crawl-to-corpus.json'}):`);
-  console.log('| build | workers | wall s | MB/s per core | CPU s | MB per CPU-s | docs read / written | speed-up 1 → 2 |');
+  console.log('| build | workers | wall s | MB/s per core, warc.gz / WARC | CPU s | MB per CPU-s, warc.gz / WARC | docs read / written | speed-up 1 → 2 |');
   console.log('|---|---|---|---|---|---|---|---|');
   for (const build of builds) {
     const one = results.get(`${build.name}:1`);
@@ -98,9 +105,10 @@ for (const name of chosen) {
       const runs = results.get(`${build.name}:${workers}`);
       const wall = runs.map((x) => x.seconds);
       const cpu = runs.map((x) => x.cpu);
+      const rates = (seconds) => `${(totalMb / seconds).toFixed(2)} / ${(inflatedMb / seconds).toFixed(1)}`;
       console.log(
-        `| ${build.name} | ${workers} | ${median(wall).toFixed(2)}${range(wall)} | ${(totalMb / median(wall) / workers).toFixed(2)} | ` +
-          `${median(cpu).toFixed(2)} | ${(totalMb / median(cpu)).toFixed(2)} | ${runs[0].docs} / ${runs[0].written} | ${workers === 2 ? `${speedUp.toFixed(2)}×` : ''} |`,
+        `| ${build.name} | ${workers} | ${median(wall).toFixed(2)}${range(wall)} | ${rates(median(wall) * workers)} | ` +
+          `${median(cpu).toFixed(2)} | ${rates(median(cpu))} | ${runs[0].docs} / ${runs[0].written} | ${workers === 2 ? `${speedUp.toFixed(2)}×` : ''} |`,
       );
     }
   }

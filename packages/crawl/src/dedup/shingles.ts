@@ -1,5 +1,5 @@
 import { lazyBmpClassTable } from '../normalize/bmp-class-table.js';
-import { fmix32, imul, murmurStep } from './hash64.js';
+import { fmix32, imul } from './hash64.js';
 
 const SEPARATOR = 0;
 const WORD = 1;
@@ -30,6 +30,9 @@ function astralClass(codePoint: number): number {
   }
   return cls;
 }
+
+/** Multiplier of the rolling shingle hash: an odd 32-bit prime (2654435761, Knuth's golden-ratio multiplier). */
+const ROLL_PRIME = 0x9e3779b1 | 0;
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -101,9 +104,15 @@ export function shingleHashes(text: string, size: number): Int32Array {
 
   const n = Math.min(size, count);
   const shingles = new Int32Array(count === 0 ? 0 : count - n + 1);
+  // Polynomial rolling hash of the n token hashes (mod 2^32), so each shingle costs O(1), not O(n):
+  // h = Σ tokens[start + j] · P^(n−1−j). Two different shingles collide only if that linear form of
+  // their (already avalanched) token hashes is equal, ~2^-32; fmix32 then spreads the sum.
+  let outgoing = 1; // P^(n−1), the weight of the token that leaves the window
+  for (let j = 1; j < n; j++) outgoing = imul(outgoing, ROLL_PRIME);
+  let h = 0;
+  for (let j = 0; j < n; j++) h = (imul(h, ROLL_PRIME) + tokens[j]!) | 0;
   for (let start = 0; start < shingles.length; start++) {
-    let h = n;
-    for (let j = 0; j < n; j++) h = murmurStep(h, tokens[start + j]!);
+    if (start > 0) h = (imul(h - imul(tokens[start - 1]!, outgoing), ROLL_PRIME) + tokens[start + n - 1]!) | 0;
     shingles[start] = fmix32(h ^ n);
   }
   return shingles;
