@@ -1,32 +1,10 @@
 /** `ntl dedup <run>`: exact and near duplicates across a finished run's shards (crawl.dedup's state is per shard). */
 import { existsSync } from 'node:fs';
-import { createLogger, finalizeRun, readPlan, RunOutputError, runLayout, type LogLevel, type RunPlan } from '@ntl/core';
-import { DEFAULT_NEAR_DUPLICATE_OPTIONS, dedupCorpus, type CorpusDedupSettings } from '@ntl/crawl';
+import { createLogger, finalizeRun, readPlan, runLayout, type LogLevel } from '@ntl/core';
 import type { Command } from 'commander';
+import { runCorpusDedup } from '../corpus-dedup-pass.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { runVersions } from '../versions.js';
-
-const DEFAULT_GZIP_LEVEL = 3;
-
-function stepOptions(plan: RunPlan, use: string): Record<string, unknown> {
-  return plan.pipeline.steps.find((step) => step.use === use)?.options ?? {};
-}
-
-/** The run's own crawl.dedup settings (its defaults when the pipeline has none) and corpus.write's gzip level. */
-function settingsOf(plan: RunPlan): CorpusDedupSettings {
-  const dedup = { exact: true, near: true, ...DEFAULT_NEAR_DUPLICATE_OPTIONS, ...stepOptions(plan, 'crawl.dedup') } as Record<string, unknown>;
-  const gzipLevel = stepOptions(plan, 'corpus.write')['gzipLevel'];
-  return {
-    exact: dedup['exact'] as boolean,
-    near: dedup['near'] as boolean,
-    bands: dedup['bands'] as number,
-    rows: dedup['rows'] as number,
-    shingle: dedup['shingle'] as number,
-    threshold: dedup['threshold'] as number,
-    seed: dedup['seed'] as number,
-    gzipLevel: typeof gzipLevel === 'number' ? gzipLevel : DEFAULT_GZIP_LEVEL,
-  };
-}
 
 export function registerDedupCommand(program: Command): void {
   program
@@ -52,11 +30,7 @@ Exit codes: ${EXIT.ok} done; ${EXIT.usage} not a finished run, or a damaged corp
       const log = createLogger({ level: options.logLevel });
       const plan = readPlan(run);
       if (!plan || !existsSync(runLayout.manifest(run))) throw new CliError(`${run}: not a finished run (no plan.json and manifest.json): run ntl run into it first, or finish it with --resume`, EXIT.usage);
-      const settings = settingsOf(plan);
-      const result = await dedupCorpus(run, settings, (message) => log.info(message, { step: 'corpus.dedup' })).catch((error: unknown) => {
-        if (error instanceof RunOutputError || error instanceof SyntaxError) throw new CliError((error as Error).message, EXIT.usage);
-        throw error;
-      });
+      const result = await runCorpusDedup(run, plan, log);
       const { manifest } = await finalizeRun(run, plan, runVersions());
       const exact = result.duplicates.filter((duplicate) => duplicate.reason === 'exact_duplicate').length;
       const documents = Object.values(manifest.counts.corpus).reduce((sum, counts) => sum + counts.docs, 0);

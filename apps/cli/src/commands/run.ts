@@ -1,8 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import { OutputExistsError, PipelineError, PlanMismatchError, createLogger, finalizeRun, loadPipeline, resolveInputs, runLocal, type LogLevel } from '@ntl/core';
+import {
+  OutputExistsError, PipelineError, PlanMismatchError, createLogger, finalizeRun, loadPipeline, resolveInputs, runLocal, type LogLevel, type Logger, type RunPlan,
+} from '@ntl/core';
 import type { Command } from 'commander';
 import { CliError, EXIT } from '../exit-codes.js';
 import { createProgressReporter } from '../progress.js';
+import { dedupsAcrossShards, runCorpusDedup } from '../corpus-dedup-pass.js';
 import { createStepRegistry } from '../step-registry.js';
 import { runVersions } from '../versions.js';
 import { parsePositiveInteger } from './arguments.js';
@@ -18,6 +21,23 @@ interface RunOptions {
 }
 
 const registryModule = fileURLToPath(new URL('../step-registry.js', import.meta.url));
+
+/** The pass across shards; it journals its decisions and renames whole files, so stopping it anywhere is safe. */
+async function dedupAcrossShards(outputDir: string, plan: RunPlan, log: Logger): Promise<void> {
+  const onSignal = () => {
+    log.warn('interrupted during the dedup pass across shards; rerun with --resume to finish it');
+    process.exit(EXIT.interrupted);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const { duplicates, docsIn, alreadyDone } = await runCorpusDedup(outputDir, plan, log);
+    if (!alreadyDone) log.info('duplicates across shards dropped', { step: 'corpus.dedup', duplicates: duplicates.length, documents: docsIn });
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
 
 async function run(pipelinePath: string, options: RunOptions): Promise<number> {
   const log = createLogger({ level: options.logLevel });
@@ -67,6 +87,7 @@ async function run(pipelinePath: string, options: RunOptions): Promise<number> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+  if (dedupsAcrossShards(result.plan)) await dedupAcrossShards(outputDir, result.plan, log);
   const { manifest } = await finalizeRun(outputDir, result.plan, runVersions());
   const languages = Object.keys(manifest.counts.corpus).length;
   const docs = Object.values(manifest.counts.corpus).reduce((sum, counts) => sum + counts.docs, 0);

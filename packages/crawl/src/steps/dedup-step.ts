@@ -15,7 +15,8 @@ const NAME = 'crawl.dedup';
  * Dropped documents keep their text and go on to the writer's audit output.
  *
  * The state is per step invocation, i.e. per rank (process): duplicates across shards are found
- * after the run by `ntl dedup` (dedup/corpus-dedup.ts). Paragraph removal moves offsets, so run
+ * after the last task by the corpus pass (dedup/corpus-dedup.ts), which `ntl run` starts itself
+ * when `acrossShards` is set and `ntl dedup <run>` starts on any finished run. Paragraph removal moves offsets, so run
  * this before crawl.segment (the default
  * pipeline order is extract → normalize → dedup → segment); segments already on a changed
  * document are removed and counted (`crawl.dedup.segments_cleared`).
@@ -43,6 +44,12 @@ export const dedupStep = defineStep({
       description: 'minimum estimated Jaccard for an LSH collision to count; 0 accepts every collision (datatrove)',
     },
     seed: { type: 'integer', default: DEFAULT_NEAR_DUPLICATE_OPTIONS.seed, description: 'MinHash seed (same seed, same result)' },
+    // Read by `ntl run`, not by the step: the pass needs every shard's corpus, so it runs after the last task.
+    acrossShards: {
+      type: 'boolean',
+      default: false,
+      description: 'once every shard is written, also drop whole-document duplicates across shards, per language (the ntl dedup pass)',
+    },
   },
   create(options): Step {
     return (input, ctx) => {
