@@ -16,10 +16,10 @@ const NAME = 'crawl.dedup';
  *
  * The state is per step invocation, i.e. per rank (process): duplicates across shards are found
  * after the last task by the corpus pass (dedup/corpus-dedup.ts), which `ntl run` starts itself
- * when `acrossShards` is set and `ntl dedup <run>` starts on any finished run. Paragraph removal moves offsets, so run
- * this before crawl.segment (the default
- * pipeline order is extract → normalize → dedup → segment); segments already on a changed
- * document are removed and counted (`crawl.dedup.segments_cleared`).
+ * when `acrossShards` is set and `ntl dedup <run>` starts on any finished run. Paragraph removal
+ * moves offsets, so run this before crawl.segment (the default pipeline order is extract →
+ * normalize → dedup → segment); segments already on a changed document are removed and counted
+ * (`crawl.dedup.segments_cleared`).
  */
 export const dedupStep = defineStep({
   name: NAME,
