@@ -206,12 +206,30 @@ test('ntl dedup drops duplicates across the shards of a run made without the acr
   const written = Object.values(manifestOf(out).counts.corpus).reduce((sum, { docs }) => sum + docs, 0);
   expect(existsSync(join(out, 'corpus-dedup'))).toBe(false);
 
+  // Too little memory: the pass stops before writing anything, and says how to go on.
+  const starved = ntl(['dedup', out, '--dedup-memory', '0.001']);
+  expect(starved.status).toBe(1);
+  expect(starved.stderr).toMatch(/stopped at [a-z]{3}_[A-Z][a-z]{3} after \d+ of its documents: .* reached its budget of 0\.00 GB/);
+  expect(existsSync(join(out, 'corpus-dedup'))).toBe(false);
+
   const dedup = ntl(['dedup', out]);
   expect(dedup.status).toBe(0);
   expect(dedup.stdout).toMatch(new RegExp(`^${written / 2} duplicate\\(s\\) dropped across shards \\(${written / 2} exact, 0 near\\) of ${written} documents; ${written / 2} documents`));
   const deduplicated = manifestOf(out);
   expect(deduplicated.counts.droppedDocs['corpus.dedup']).toBe(written / 2);
   expect(Object.values(deduplicated.counts.corpus).reduce((sum, { docs }) => sum + docs, 0)).toBe(written / 2);
+});
+
+test('ntl run finishes the run without the pass across shards when the pass would outgrow --dedup-memory, and exits 1', () => {
+  for (let i = 0; i < 2; i++) copyFileSync(join(samples, 'udhr-pages.warc.gz'), join(work, `starved-${i}.warc.gz`));
+  const out = join(work, 'starved');
+  const run = ntl(['run', pipeline, '--input', join(work, 'starved-*.warc.gz'), '--output', out, '--workers', '2', '--dedup-memory', '0.001']);
+  expect(run.status).toBe(1);
+  expect(run.stderr).toContain('The run is finished without the pass.');
+  const manifest = manifestOf(out);
+  const written = Object.values(manifest.counts.corpus).reduce((sum, { docs }) => sum + docs, 0);
+  expect(manifest.counts.droppedDocs['corpus.dedup']).toBeUndefined();
+  expect(ntl(['dedup', out]).stdout).toMatch(new RegExp(`^${written / 2} duplicate\\(s\\) dropped across shards`));
 });
 
 test('usage errors exit 2 with a message naming the problem', () => {

@@ -1,6 +1,6 @@
 /** The cross-shard dedup pass, as `ntl dedup <run>` runs it and as `ntl run` runs it when crawl.dedup asks for it. */
 import { RunOutputError, type Logger, type RunPlan } from '@ntl/core';
-import { DEFAULT_NEAR_DUPLICATE_OPTIONS, dedupCorpus, type CorpusDedupResult, type CorpusDedupSettings } from '@ntl/crawl';
+import { DEFAULT_NEAR_DUPLICATE_OPTIONS, dedupCorpus, defaultPassMemoryBytes, type CorpusDedupResult, type CorpusDedupSettings } from '@ntl/crawl';
 import { CliError, EXIT } from './exit-codes.js';
 
 const DEFAULT_GZIP_LEVEL = 3;
@@ -30,9 +30,16 @@ export function dedupsAcrossShards(plan: RunPlan): boolean {
   return stepOptions(plan, 'crawl.dedup')?.['acrossShards'] === true;
 }
 
-/** Runs (or, after an interruption, finishes) the pass; a damaged corpus file becomes a usage error naming it. */
-export function runCorpusDedup(run: string, plan: RunPlan, log: Logger): Promise<CorpusDedupResult> {
-  return dedupCorpus(run, settingsOf(plan), (message) => log.info(message, { step: 'corpus.dedup' })).catch((error: unknown) => {
+/** `--dedup-memory`: what the pass may use, in GB (default: 60% of this machine's memory). */
+export const DEDUP_MEMORY_OPTION = ['--dedup-memory <GB>', 'memory the dedup pass across shards may use before it stops, in GB (default: 60% of RAM)'] as const;
+
+/**
+ * Runs (or, after an interruption, finishes) the pass; a damaged corpus file becomes a usage error naming it.
+ * Outgrowing `memoryGb` is a CorpusDedupMemoryError (nothing written), left to the caller.
+ */
+export function runCorpusDedup(run: string, plan: RunPlan, log: Logger, memoryGb?: number): Promise<CorpusDedupResult> {
+  const budget = memoryGb === undefined ? defaultPassMemoryBytes() : Math.floor(memoryGb * 2 ** 30);
+  return dedupCorpus(run, settingsOf(plan), (message) => log.info(message, { step: 'corpus.dedup' }), budget).catch((error: unknown) => {
     if (error instanceof RunOutputError || error instanceof SyntaxError) throw new CliError((error as Error).message, EXIT.usage);
     throw error;
   });

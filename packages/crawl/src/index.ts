@@ -26,4 +26,6 @@ export { extractStep } from './steps/extract-step.js';
 export { normalizeStep } from './steps/normalize-step.js';
 export { segmentStep } from './steps/segment-step.js';
 export { dedupStep } from './steps/dedup-step.js';
-export { CORPUS_DEDUP_STEP, corpusDedupStats, dedupCorpus, type CorpusDedupResult, type CorpusDedupSettings, type CorpusDuplicate } from './dedup/corpus-dedup.js';
+export {
+  CORPUS_DEDUP_STEP, CorpusDedupMemoryError, corpusDedupStats, dedupCorpus, defaultPassMemoryBytes, type CorpusDedupResult, type CorpusDedupSettings, type CorpusDuplicate,
+} from './dedup/corpus-dedup.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect, test } from '@jest/globals';
 import { GzipJsonlWriter } from '@ntl/core';
-import { CORPUS_DEDUP_STEP, dedupCorpus, DEFAULT_NEAR_DUPLICATE_OPTIONS, type CorpusDedupSettings } from '@ntl/crawl';
+import { CORPUS_DEDUP_STEP, CorpusDedupMemoryError, dedupCorpus, DEFAULT_NEAR_DUPLICATE_OPTIONS, type CorpusDedupSettings } from '@ntl/crawl';
 
 const settings: CorpusDedupSettings = { exact: true, near: true, ...DEFAULT_NEAR_DUPLICATE_OPTIONS, gzipLevel: 3 };
 
@@ -128,5 +128,19 @@ test('names the corpus line that is not a record, and writes nothing', async () 
   await expect(dedupCorpus(run, settings)).rejects.toThrow(`${join(run, 'corpus/eng_Latn/part-00002.jsonl.gz')}:1: not a corpus record`);
   expect(existsSync(join(run, 'corpus-dedup'))).toBe(false);
   expect(existsSync(join(run, 'dropped'))).toBe(false);
+  rmSync(run, { recursive: true });
+});
+
+test('stops before it outgrows its memory budget, naming the language, and writes nothing', async () => {
+  const run = await makeRun();
+  const before = read(join(run, 'corpus/eng_Latn/part-00001.jsonl.gz'));
+  const error = await dedupCorpus(run, settings, undefined, 1).catch((caught: unknown) => caught);
+  expect(error).toBeInstanceOf(CorpusDedupMemoryError);
+  expect(error).toMatchObject({ tag: 'eng_Latn', docsOfTag: 0, limit: 'budget', limitBytes: 1 });
+  expect((error as Error).message).toMatch(/stopped at eng_Latn after 0 of its documents: .* reached its budget of 0\.00 GB/);
+  expect(existsSync(join(run, 'corpus-dedup'))).toBe(false);
+  expect(read(join(run, 'corpus/eng_Latn/part-00001.jsonl.gz'))).toEqual(before);
+  // With room (the default: 60% of this machine's memory) the same run goes through.
+  expect((await dedupCorpus(run, settings)).duplicates).toHaveLength(3);
   rmSync(run, { recursive: true });
 });

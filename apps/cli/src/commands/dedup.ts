@@ -2,7 +2,9 @@
 import { existsSync } from 'node:fs';
 import { createLogger, finalizeRun, readPlan, runLayout, type LogLevel } from '@ntl/core';
 import type { Command } from 'commander';
-import { runCorpusDedup } from '../corpus-dedup-pass.js';
+import { CorpusDedupMemoryError } from '@ntl/crawl';
+import { DEDUP_MEMORY_OPTION, runCorpusDedup } from '../corpus-dedup-pass.js';
+import { parsePositiveNumber } from './arguments.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { runVersions } from '../versions.js';
 
@@ -11,6 +13,7 @@ export function registerDedupCommand(program: Command): void {
     .command('dedup')
     .description("Drop exact and near-duplicate documents across a finished run's shards (crawl.dedup finds them within a shard), with the run's own dedup settings; refreshes its manifest and report.")
     .argument('<run>', 'output folder of a finished ntl run')
+    .option(...DEDUP_MEMORY_OPTION, parsePositiveNumber)
     .option('--log-level <level>', 'debug, info, warn or error', 'info')
     .addHelpText(
       'after',
@@ -19,18 +22,23 @@ Example:
   ntl run pipelines/crawl-to-corpus.json --input 'crawl/*.warc.gz' --output out/crawl --workers 8
   ntl dedup out/crawl
 
-Language by language (memory holds one language's MinHash index, ~900 bytes a document), in shard order, the
+Language by language (memory holds one language's MinHash index, ~1 KB a document; the pass stops, changing
+nothing, before it outgrows --dedup-memory), in shard order, the
 first occurrence winning: duplicates go to dropped/corpus.dedup/ with what they duplicate, and out of corpus/;
 stats.json, manifest.json and report.html are rewritten with them. Safe to interrupt and rerun; a finished pass
 is not repeated. See docs/crawl.md.
 
-Exit codes: ${EXIT.ok} done; ${EXIT.usage} not a finished run, or a damaged corpus file (named with its line).`,
+Exit codes: ${EXIT.ok} done; ${EXIT.failed} the pass outgrew --dedup-memory (nothing changed); ${EXIT.usage} not a finished run, or a
+damaged corpus file (named with its line).`,
     )
-    .action(async (run: string, options: { logLevel: LogLevel }) => {
+    .action(async (run: string, options: { logLevel: LogLevel; dedupMemory?: number }) => {
       const log = createLogger({ level: options.logLevel });
       const plan = readPlan(run);
       if (!plan || !existsSync(runLayout.manifest(run))) throw new CliError(`${run}: not a finished run (no plan.json and manifest.json): run ntl run into it first, or finish it with --resume`, EXIT.usage);
-      const result = await runCorpusDedup(run, plan, log);
+      const result = await runCorpusDedup(run, plan, log, options.dedupMemory).catch((error: unknown) => {
+        if (error instanceof CorpusDedupMemoryError) throw new CliError(error.message, EXIT.failed);
+        throw error;
+      });
       const { manifest } = await finalizeRun(run, plan, runVersions());
       const exact = result.duplicates.filter((duplicate) => duplicate.reason === 'exact_duplicate').length;
       const documents = Object.values(manifest.counts.corpus).reduce((sum, counts) => sum + counts.docs, 0);

@@ -2,13 +2,14 @@ import { fileURLToPath } from 'node:url';
 import {
   OutputExistsError, PipelineError, PlanMismatchError, createLogger, finalizeRun, loadPipeline, resolveInputs, runLocal, type LogLevel, type Logger, type RunPlan,
 } from '@ntl/core';
+import { CorpusDedupMemoryError } from '@ntl/crawl';
 import type { Command } from 'commander';
 import { CliError, EXIT } from '../exit-codes.js';
 import { createProgressReporter } from '../progress.js';
-import { dedupsAcrossShards, runCorpusDedup } from '../corpus-dedup-pass.js';
+import { DEDUP_MEMORY_OPTION, dedupsAcrossShards, runCorpusDedup } from '../corpus-dedup-pass.js';
 import { createStepRegistry } from '../step-registry.js';
 import { runVersions } from '../versions.js';
-import { parsePositiveInteger } from './arguments.js';
+import { parsePositiveInteger, parsePositiveNumber } from './arguments.js';
 
 interface RunOptions {
   input?: string[];
@@ -17,13 +18,17 @@ interface RunOptions {
   tasks?: number;
   resume?: boolean;
   failOnDamage?: boolean;
+  dedupMemory?: number;
   logLevel: LogLevel;
 }
 
 const registryModule = fileURLToPath(new URL('../step-registry.js', import.meta.url));
 
-/** The pass across shards; it journals its decisions and renames whole files, so stopping it anywhere is safe. */
-async function dedupAcrossShards(outputDir: string, plan: RunPlan, log: Logger): Promise<void> {
+/**
+ * The pass across shards; it journals its decisions and renames whole files, so stopping it anywhere is safe.
+ * False when it outgrew its memory: the run is then finished without it (the corpus keeps duplicates across shards).
+ */
+async function dedupAcrossShards(outputDir: string, plan: RunPlan, log: Logger, memoryGb?: number): Promise<boolean> {
   const onSignal = () => {
     log.warn('interrupted during the dedup pass across shards; rerun with --resume to finish it');
     process.exit(EXIT.interrupted);
@@ -31,8 +36,13 @@ async function dedupAcrossShards(outputDir: string, plan: RunPlan, log: Logger):
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    const { duplicates, docsIn, alreadyDone } = await runCorpusDedup(outputDir, plan, log);
+    const { duplicates, docsIn, alreadyDone } = await runCorpusDedup(outputDir, plan, log, memoryGb);
     if (!alreadyDone) log.info('duplicates across shards dropped', { step: 'corpus.dedup', duplicates: duplicates.length, documents: docsIn });
+    return true;
+  } catch (error) {
+    if (!(error instanceof CorpusDedupMemoryError)) throw error;
+    log.error(`${error.message} The run is finished without the pass.`, { step: 'corpus.dedup' });
+    return false;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -87,7 +97,7 @@ async function run(pipelinePath: string, options: RunOptions): Promise<number> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-  if (dedupsAcrossShards(result.plan)) await dedupAcrossShards(outputDir, result.plan, log);
+  const deduplicated = !dedupsAcrossShards(result.plan) || (await dedupAcrossShards(outputDir, result.plan, log, options.dedupMemory));
   const { manifest } = await finalizeRun(outputDir, result.plan, runVersions());
   const languages = Object.keys(manifest.counts.corpus).length;
   const docs = Object.values(manifest.counts.corpus).reduce((sum, counts) => sum + counts.docs, 0);
@@ -100,6 +110,7 @@ async function run(pipelinePath: string, options: RunOptions): Promise<number> {
     damagedInputs: manifest.counts.damagedInputs,
   });
   process.stdout.write(`${docs} documents in ${languages} language(s) written to ${outputDir} (report: ${outputDir}/report.html; damaged inputs: ${manifest.counts.damagedInputs})\n`);
+  if (!deduplicated) return EXIT.failed;
   return options.failOnDamage && manifest.counts.damagedInputs > 0 ? EXIT.damaged : EXIT.ok;
 }
 
@@ -114,6 +125,7 @@ export function registerRunCommand(program: Command, setExitCode: (code: number)
     .option('--tasks <n>', 'input shards (default: one per input file, at most 64); fixed for an output folder', parsePositiveInteger)
     .option('--resume', 'continue a run in --output: skip shards that completed, redo the rest')
     .option('--fail-on-damage', `exit with ${EXIT.damaged} when any input record was damaged`)
+    .option(...DEDUP_MEMORY_OPTION, parsePositiveNumber)
     .option('--log-level <level>', 'debug, info, warn or error', 'info')
     .addHelpText('after', '\nExample:\n  ntl run pipelines/crawl-to-corpus.json --input samples/crawl --output out/sample\n\nOutput: corpus/<tag>/part-*.jsonl.gz, dropped/<filter>/…, stats.json, manifest.json, report.html.')
     .action(async (pipelinePath: string, options: RunOptions) => setExitCode(await run(pipelinePath, options)));

@@ -14,6 +14,8 @@
  * uninterrupted pass would; once the marker exists the pass does nothing.
  */
 import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
+import { totalmem } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import { basename, dirname, join, relative } from 'node:path';
 import { GzipJsonlWriter, partFiles, readGzipJsonl, runLayout, Stats, writeFileAtomic, writeJsonAtomic, type StatsSnapshot } from '@ntl/core';
 import { ExactDeduplicator } from './exact-dedup.js';
@@ -58,6 +60,45 @@ export interface CorpusDedupResult extends Decisions {
   readonly alreadyDone: boolean;
 }
 
+/** What the pass may use before it stops (resident memory); 60% of the machine's by default, leaving room for the rest. */
+export function defaultPassMemoryBytes(): number {
+  return Math.floor(totalmem() * 0.6);
+}
+
+/** The pass outgrew its memory budget before it wrote anything; the run's corpus is as it was. */
+export class CorpusDedupMemoryError extends Error {
+  constructor(
+    readonly run: string,
+    readonly tag: string,
+    readonly docsOfTag: number,
+    readonly usedBytes: number,
+    readonly limitBytes: number,
+    readonly limit: 'budget' | 'heap',
+  ) {
+    const gb = (bytes: number) => (bytes / 2 ** 30).toFixed(2);
+    super(
+      `the dedup pass across shards stopped at ${tag} after ${docsOfTag} of its documents: ${gb(usedBytes)} GB in use reached ` +
+        (limit === 'budget' ? `its budget of ${gb(limitBytes)} GB` : `${gb(limitBytes)} GB, 85% of Node's heap limit`) +
+        ` (one language's MinHash index is held at a time, ~1 KB a document). Nothing was changed: the corpus keeps its duplicates across ` +
+        `shards. Run \`ntl dedup ${run} --dedup-memory GB\` with more memory` +
+        (limit === 'heap' ? ' (with NODE_OPTIONS=--max-old-space-size=MB for a larger heap)' : '') + '.',
+    );
+    this.name = 'CorpusDedupMemoryError';
+  }
+}
+
+/** Checked every this many documents and at each part file: memoryUsage costs microseconds, an index grows by ~1 MB a thousand documents. */
+const MEMORY_CHECK_DOCS = 1000;
+
+/** Throws before the pass outgrows `budgetBytes` of resident memory or most of V8's heap (which would abort the process). */
+function checkMemory(run: string, tag: string, docsOfTag: number, budgetBytes: number): void {
+  const rss = process.memoryUsage.rss();
+  if (rss > budgetBytes) throw new CorpusDedupMemoryError(run, tag, docsOfTag, rss, budgetBytes, 'budget');
+  const heap = getHeapStatistics();
+  const heapLimit = heap.heap_size_limit * 0.85;
+  if (heap.used_heap_size > heapLimit) throw new CorpusDedupMemoryError(run, tag, docsOfTag, heap.used_heap_size, heapLimit, 'heap');
+}
+
 const layout = {
   decisions: (run: string) => join(run, 'corpus-dedup', 'decisions.json'),
   done: (run: string) => join(run, 'corpus-dedup', 'complete'),
@@ -65,7 +106,7 @@ const layout = {
 };
 
 /** Decides which documents are duplicates: one language at a time, parts in shard order, lines in file order. */
-async function decide(run: string, settings: CorpusDedupSettings, log: (message: string) => void): Promise<Decisions> {
+async function decide(run: string, settings: CorpusDedupSettings, log: (message: string) => void, budgetBytes: number): Promise<Decisions> {
   const started = performance.now();
   const duplicates: CorpusDuplicate[] = [];
   let docsIn = 0;
@@ -75,11 +116,14 @@ async function decide(run: string, settings: CorpusDedupSettings, log: (message:
     const exact = new ExactDeduplicator();
     const near = settings.near ? new NearDuplicateIndex(settings) : undefined;
     let found = 0;
+    let docsOfTag = 0;
     for (const part of parts.filter((candidate) => candidate.folder === tag)) {
+      checkMemory(run, tag, docsOfTag, budgetBytes);
       for await (const { value, where } of readGzipJsonl(part.path)) {
         const { id, text } = value;
         if (typeof id !== 'string' || typeof text !== 'string') throw new Error(`${where}: not a corpus record (no string "id" and "text")`);
         docsIn++;
+        if (++docsOfTag % MEMORY_CHECK_DOCS === 0) checkMemory(run, tag, docsOfTag, budgetBytes);
         const base = { part: relative(run, part.path), tag, id, chars: text.length, bytes: Buffer.byteLength(text) };
         if (settings.exact) {
           const paragraphs = text.split('\n');
@@ -177,13 +221,22 @@ export function corpusDedupStats(decisions: Decisions): StatsSnapshot {
   return stats.snapshot();
 }
 
-/** Runs the pass over a finished run (its manifest is the caller's to refresh: finalizeRun). */
-export async function dedupCorpus(run: string, settings: CorpusDedupSettings, log: (message: string) => void = () => undefined): Promise<CorpusDedupResult> {
+/**
+ * Runs the pass over a finished run (its manifest is the caller's to refresh: finalizeRun). Deciding holds one
+ * language's index in memory; if that outgrows `budgetBytes` (resident) or most of V8's heap, it throws
+ * CorpusDedupMemoryError before anything is written.
+ */
+export async function dedupCorpus(
+  run: string,
+  settings: CorpusDedupSettings,
+  log: (message: string) => void = () => undefined,
+  budgetBytes = defaultPassMemoryBytes(),
+): Promise<CorpusDedupResult> {
   const decisionsPath = layout.decisions(run);
   let decisions = loadDecisions(decisionsPath, settings);
   if (decisions && existsSync(layout.done(run))) return { ...decisions, alreadyDone: true };
   if (!decisions) {
-    decisions = await decide(run, settings, log);
+    decisions = await decide(run, settings, log, budgetBytes);
     writeJsonAtomic(decisionsPath, decisions);
   }
   const parts = byPart(run, decisions.duplicates);
