@@ -1,33 +1,23 @@
 /** The cross-shard dedup pass, as `ntl dedup <run>` runs it and as `ntl run` runs it when crawl.dedup asks for it. */
-import { RunOutputError, type Logger, type RunPlan } from '@ntl/core';
-import { DEFAULT_NEAR_DUPLICATE_OPTIONS, dedupCorpus, defaultPassMemoryBytes, type CorpusDedupResult, type CorpusDedupSettings } from '@ntl/crawl';
+import { corpusWriteStep, parseOptions, RunOutputError, type Logger, type OptionSchema, type OptionValues, type RunPlan, type StepDefinition } from '@ntl/core';
+import { dedupCorpus, dedupStep, defaultPassMemoryBytes, type CorpusDedupResult, type CorpusDedupSettings } from '@ntl/crawl';
 import { CliError, EXIT } from './exit-codes.js';
 
-const DEFAULT_GZIP_LEVEL = 3;
-
-function stepOptions(plan: RunPlan, use: string): Record<string, unknown> | undefined {
-  return plan.pipeline.steps.find((step) => step.use === use)?.options;
+/** A step's options as the run's plan recorded them, over the step's defaults (for a pipeline without the step, or a plan older than an option). */
+function recordedOptions<S extends OptionSchema>(plan: RunPlan, step: StepDefinition<S>): OptionValues<S> {
+  const recorded = plan.pipeline.steps.find((entry) => entry.use === step.name)?.options;
+  return { ...parseOptions(step.options), ...recorded };
 }
 
-/** The run's own crawl.dedup settings (its defaults when the pipeline has none) and corpus.write's gzip level. */
+/** The run's own crawl.dedup settings and corpus.write's gzip level. */
 function settingsOf(plan: RunPlan): CorpusDedupSettings {
-  const dedup = { exact: true, near: true, ...DEFAULT_NEAR_DUPLICATE_OPTIONS, ...stepOptions(plan, 'crawl.dedup') } as Record<string, unknown>;
-  const gzipLevel = stepOptions(plan, 'corpus.write')?.['gzipLevel'];
-  return {
-    exact: dedup['exact'] as boolean,
-    near: dedup['near'] as boolean,
-    bands: dedup['bands'] as number,
-    rows: dedup['rows'] as number,
-    shingle: dedup['shingle'] as number,
-    threshold: dedup['threshold'] as number,
-    seed: dedup['seed'] as number,
-    gzipLevel: typeof gzipLevel === 'number' ? gzipLevel : DEFAULT_GZIP_LEVEL,
-  };
+  const { exact, near, bands, rows, shingle, threshold, seed } = recordedOptions(plan, dedupStep);
+  return { exact, near, bands, rows, shingle, threshold, seed, gzipLevel: recordedOptions(plan, corpusWriteStep).gzipLevel };
 }
 
 /** Whether the run's pipeline asks `ntl run` to dedup across shards once every task is done (crawl.dedup's `acrossShards`). */
 export function dedupsAcrossShards(plan: RunPlan): boolean {
-  return stepOptions(plan, 'crawl.dedup')?.['acrossShards'] === true;
+  return recordedOptions(plan, dedupStep).acrossShards;
 }
 
 /** `--dedup-memory`: what the pass may use, in GB (default: 60% of this machine's memory). */

@@ -17,7 +17,9 @@ import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:f
 import { totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { basename, dirname, join, relative } from 'node:path';
-import { GzipJsonlWriter, partFiles, readGzipJsonl, runLayout, Stats, writeFileAtomic, writeJsonAtomic, type StatsSnapshot } from '@ntl/core';
+import {
+  DROPS_BY_LANGUAGE_PREFIX, GzipJsonlWriter, partFiles, readGzipJsonl, runLayout, Stats, writeFileAtomic, writeJsonAtomic, type PartFile, type StatsSnapshot,
+} from '@ntl/core';
 import { ExactDeduplicator } from './exact-dedup.js';
 import { NearDuplicateIndex, type NearDuplicateOptions } from './near-dedup.js';
 
@@ -110,14 +112,18 @@ async function decide(run: string, settings: CorpusDedupSettings, log: (message:
   const started = performance.now();
   const duplicates: CorpusDuplicate[] = [];
   let docsIn = 0;
-  const parts = partFiles(runLayout.corpus(run));
-  const tags = [...new Set(parts.map((part) => part.folder))];
-  for (const tag of tags) {
+  const partsByTag = new Map<string, PartFile[]>();
+  for (const part of partFiles(runLayout.corpus(run))) {
+    const parts = partsByTag.get(part.folder);
+    if (parts) parts.push(part);
+    else partsByTag.set(part.folder, [part]);
+  }
+  for (const [tag, parts] of partsByTag) {
     const exact = new ExactDeduplicator();
     const near = settings.near ? new NearDuplicateIndex(settings) : undefined;
     let found = 0;
     let docsOfTag = 0;
-    for (const part of parts.filter((candidate) => candidate.folder === tag)) {
+    for (const part of parts) {
       checkMemory(run, tag, docsOfTag, budgetBytes);
       for await (const { value, where } of readGzipJsonl(part.path)) {
         const { id, text } = value;
@@ -171,7 +177,11 @@ function byPart(run: string, duplicates: readonly CorpusDuplicate[]): Map<string
 /** Writes each shard's dropped copies (from the parts as they still are), unless an earlier attempt did. */
 async function writeDropped(run: string, parts: Map<string, Map<string, CorpusDuplicate>>, gzipLevel: number): Promise<void> {
   const byShard = new Map<string, string[]>();
-  for (const path of parts.keys()) byShard.set(basename(path), [...(byShard.get(basename(path)) ?? []), path]);
+  for (const path of parts.keys()) {
+    const paths = byShard.get(basename(path));
+    if (paths) paths.push(path);
+    else byShard.set(basename(path), [path]);
+  }
   for (const [partName, paths] of [...byShard].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const target = layout.dropped(run, partName);
     if (existsSync(target)) continue;
@@ -216,7 +226,7 @@ export function corpusDedupStats(decisions: Decisions): StatsSnapshot {
     stats.add(`corpus.write.bytes.${duplicate.tag}`, -duplicate.bytes);
     stats.add('corpus.write.docs_out', -1);
     stats.add(`corpus.write.docs_dropped.${CORPUS_DEDUP_STEP}`);
-    stats.add(`corpus.write.lang.${duplicate.tag}.docs_dropped.${CORPUS_DEDUP_STEP}.${duplicate.reason}`);
+    stats.add(`${DROPS_BY_LANGUAGE_PREFIX}${duplicate.tag}.docs_dropped.${CORPUS_DEDUP_STEP}.${duplicate.reason}`);
   }
   return stats.snapshot();
 }
