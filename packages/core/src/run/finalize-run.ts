@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { DROPS_BY_LANGUAGE_PREFIX } from '../corpus/corpus-writer.js';
 import { writeFileAtomic, writeJsonAtomic } from '../io/atomic-write.js';
 import { sha256File } from '../io/hashing.js';
@@ -56,7 +56,7 @@ function dropsByLanguage(counters: Record<string, number>): Record<string, Langu
 
 /** Every task's stats, then those of passes made over the finished output (`stats/pass-*.json`), in name order. */
 function readRankStats(outputDir: string, plan: RunPlan): StatsSnapshot[] {
-  const statsDir = dirname(runLayout.rankStats(outputDir, 0));
+  const statsDir = runLayout.statsFolder(outputDir);
   const passes = existsSync(statsDir) ? readdirSync(statsDir).filter((name) => /^pass-.+\.json$/.test(name)).sort() : [];
   return [...plan.tasks.map((task) => runLayout.rankStats(outputDir, task.rank)), ...passes.map((name) => join(statsDir, name))].map(
     (path) => JSON.parse(readFileSync(path, 'utf8')) as StatsSnapshot,

@@ -49,11 +49,13 @@ function overrides(options: TrainOptions): Partial<TrainModelOptions> {
     ...(options.temperature ? { temperature: options.temperature } : {}),
     refit: options.refit,
     ...(options.quantize ? {} : { quantize: false as const }),
-    ...(options.refiners
-      ? options.refinerClusters !== undefined || options.refineBelow !== undefined
-        ? { refiners: { ...(options.refinerClusters !== undefined ? { clusterThreshold: options.refinerClusters } : {}), ...(options.refineBelow !== undefined ? { refineBelow: options.refineBelow } : {}) } }
-        : {}
-      : { refiners: false as const }),
+    // `{}` is the default refiners; the routing options given override theirs.
+    refiners: options.refiners
+      ? {
+          ...(options.refinerClusters !== undefined ? { clusterThreshold: options.refinerClusters } : {}),
+          ...(options.refineBelow !== undefined ? { refineBelow: options.refineBelow } : {}),
+        }
+      : false,
     seed: options.seed,
   };
 }
