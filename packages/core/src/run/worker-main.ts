@@ -36,13 +36,13 @@ async function handle(message: ToWorker): Promise<void> {
   }
   if (!pipeline || !init) throw new Error('worker received a task before init');
   try {
-    const stats = await runTask(
+    await runTask(
       { rank: message.rank, worldSize: message.worldSize, inputs: message.inputs },
       { pipeline, outputDir: init.outputDir, log: createLogger({ level: init.logLevel }), signal: abort.signal, progress },
     );
     if (pendingBytes) send({ type: 'progress', bytes: pendingBytes });
     pendingBytes = 0;
-    send({ type: 'done', rank: message.rank, stats });
+    send({ type: 'done', rank: message.rank });
   } catch (error) {
     send({ type: 'failed', rank: message.rank, message: (error as Error).stack ?? String(error) });
   }

@@ -29,7 +29,7 @@ export class WorkerProcess {
 
   constructor(init: InitMessage, onProgress: (bytes: number) => void) {
     const workerMain = fileURLToPath(new URL('./worker-main.js', import.meta.url));
-    this.child = fork(workerMain, [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.child = fork(workerMain, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let markReady: () => void = () => undefined;
     this.ready = new Promise((resolve) => (markReady = resolve));
     this.child.on('message', (message: FromWorker) => {
