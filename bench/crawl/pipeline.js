@@ -8,11 +8,13 @@
  *  - full: pipelines/crawl-to-corpus.json (the above plus LangID and the seven filters).
  *
  *   npm run build && node bench/crawl/pipeline.js [--shards 4] [--mb 8] [--repeat 3] [--pages news|udhr]
- *        [--pipelines ingest,full] [--compare /other/checkout/apps/cli/bin/ntl.js]
+ *        [--pipelines ingest,full] [--workers 1,2] [--compare /other/checkout/apps/cli/bin/ntl.js]
  *
  * --pages picks the synthetic shards (synthetic-warc.js): `news` (default) are news-site pages, ~17%
  * main text, 10% exact duplicates; `udhr` are the bare UDHR pages, ~60% text, two thirds exact copies
  * (the input of the figures before 2026-11-27 evening).
+ * --workers lists the worker counts to run (1 must be among them: speed-ups are against it); on a
+ * machine with more cores, e.g. `--workers 1,2,4,8` shows how far the scaling holds.
  * --compare runs another build's CLI on the same inputs, interleaved with this one, so a
  * before/after ratio comes from one run on a shared machine. Each configuration runs --repeat
  * times in alternation; the tables give the median and the range. CPU seconds are the run's
@@ -32,6 +34,10 @@ const mb = Number(option('--mb', 8));
 const repeat = Number(option('--repeat', 1));
 const chosen = option('--pipelines', 'ingest,full').split(',');
 const shape = option('--pages', 'news');
+const workerCounts = option('--workers', '1,2').split(',').map(Number);
+if (!workerCounts.includes(1) || workerCounts.some((n) => !Number.isInteger(n) || n < 1)) {
+  throw new Error(`--workers ${option('--workers')}: a comma-separated list of worker counts that includes 1`);
+}
 const root = new URL('../..', import.meta.url).pathname;
 const builds = [{ name: 'this', cli: join(root, 'apps/cli/bin/ntl.js') }];
 if (option('--compare')) builds.push({ name: 'compare', cli: resolve(option('--compare')) });
@@ -87,7 +93,7 @@ console.log(
 for (const name of chosen) {
   const results = new Map();
   for (let r = 0; r < repeat; r++) {
-    for (const workers of [1, 2]) {
+    for (const workers of workerCounts) {
       for (const build of builds) {
         const key = `${build.name}:${workers}`;
         if (!results.has(key)) results.set(key, []);
@@ -96,19 +102,19 @@ for (const name of chosen) {
     }
   }
   console.log(`\n${name} (${name === 'ingest' ? 'read → extract → normalize → dedup → segment → corpus.write' : 'pipelines/crawl-to-corpus.json'}):`);
-  console.log('| build | workers | wall s | MB/s per core, warc.gz / WARC | CPU s | MB per CPU-s, warc.gz / WARC | docs read / written | speed-up 1 → 2 |');
+  console.log('| build | workers | wall s | MB/s per core, warc.gz / WARC | CPU s | MB per CPU-s, warc.gz / WARC | docs read / written | speed-up over 1 worker |');
   console.log('|---|---|---|---|---|---|---|---|');
   for (const build of builds) {
-    const one = results.get(`${build.name}:1`);
-    const speedUp = median(one.map((x) => x.seconds)) / median(results.get(`${build.name}:2`).map((x) => x.seconds));
-    for (const workers of [1, 2]) {
+    const oneWorkerSeconds = median(results.get(`${build.name}:1`).map((x) => x.seconds));
+    for (const workers of workerCounts) {
       const runs = results.get(`${build.name}:${workers}`);
       const wall = runs.map((x) => x.seconds);
+      const speedUp = workers === 1 ? '' : `${(oneWorkerSeconds / median(wall)).toFixed(2)}×`;
       const cpu = runs.map((x) => x.cpu);
       const rates = (seconds) => `${(totalMb / seconds).toFixed(2)} / ${(inflatedMb / seconds).toFixed(1)}`;
       console.log(
         `| ${build.name} | ${workers} | ${median(wall).toFixed(2)}${range(wall)} | ${rates(median(wall) * workers)} | ` +
-          `${median(cpu).toFixed(2)} | ${rates(median(cpu))} | ${runs[0].docs} / ${runs[0].written} | ${workers === 2 ? `${speedUp.toFixed(2)}×` : ''} |`,
+          `${median(cpu).toFixed(2)} | ${rates(median(cpu))} | ${runs[0].docs} / ${runs[0].written} | ${speedUp} |`,
       );
     }
   }
