@@ -1,8 +1,8 @@
-import { createWriteStream, mkdirSync, renameSync, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
 import { once } from 'node:events';
 import { createGzip, gzipSync, type Gzip } from 'node:zlib';
-import { tempPathFor, writeFileAtomic } from '../io/atomic-write.js';
+import { tempPathFor } from '../io/atomic-write.js';
 
 const FLUSH_AT_CHARS = 1 << 16;
 /**
@@ -30,7 +30,8 @@ const OUTPUT_CHUNK_BYTES = 1 << 16;
  * and tearing down the two streams (a task of the news bench writes ~450 such parts).
  */
 export class GzipJsonlWriter {
-  private stream: { readonly temp: string; readonly gzip: Gzip; readonly file: WriteStream } | undefined;
+  private readonly tempPath: string;
+  private stream: { readonly gzip: Gzip; readonly file: WriteStream } | undefined;
   private pending = '';
   /** One promise per batch zlib has not finished with, oldest first. */
   private readonly inFlight: Array<Promise<void>> = [];
@@ -39,7 +40,9 @@ export class GzipJsonlWriter {
   constructor(
     readonly path: string,
     private readonly level: number,
-  ) {}
+  ) {
+    this.tempPath = tempPathFor(path);
+  }
 
   async write(record: unknown): Promise<void> {
     this.pending += `${JSON.stringify(record)}\n`;
@@ -50,11 +53,10 @@ export class GzipJsonlWriter {
   private started(): NonNullable<GzipJsonlWriter['stream']> {
     if (!this.stream) {
       mkdirSync(dirname(this.path), { recursive: true });
-      const temp = tempPathFor(this.path);
       const gzip = createGzip({ level: this.level, chunkSize: OUTPUT_CHUNK_BYTES });
-      const file = createWriteStream(temp);
+      const file = createWriteStream(this.tempPath);
       gzip.pipe(file);
-      this.stream = { temp, gzip, file };
+      this.stream = { gzip, file };
     }
     return this.stream;
   }
@@ -69,16 +71,33 @@ export class GzipJsonlWriter {
     if (this.inFlight.length > MAX_BATCHES_IN_FLIGHT) await this.inFlight.shift();
   }
 
+  /** Writes everything and renames the file into place. */
   async close(): Promise<void> {
+    await this.finish();
+    this.commit();
+  }
+
+  /**
+   * Writes everything under the temp name and leaves the file there, for a caller that must commit
+   * other files first (crash ordering); `commit()` or `discard()` then ends it.
+   */
+  async finish(): Promise<void> {
     if (!this.stream) {
-      writeFileAtomic(this.path, gzipSync(this.pending, { level: this.level }));
+      mkdirSync(dirname(this.path), { recursive: true });
+      writeFileSync(this.tempPath, gzipSync(this.pending, { level: this.level }));
       this.pending = '';
       return;
     }
     await this.flush();
-    const { temp, gzip, file } = this.stream;
-    gzip.end();
-    await once(file, 'close');
-    renameSync(temp, this.path);
+    this.stream.gzip.end();
+    await once(this.stream.file, 'close');
+  }
+
+  commit(): void {
+    renameSync(this.tempPath, this.path);
+  }
+
+  discard(): void {
+    rmSync(this.tempPath, { force: true });
   }
 }

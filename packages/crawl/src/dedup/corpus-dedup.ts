@@ -7,11 +7,11 @@
  * The copies go to `dropped/corpus.dedup/` with what they duplicate, and their counts into
  * `stats/pass-corpus.dedup.json`, which the run's manifest and report fold in.
  *
- * Crash safety: the decisions are written first (`corpus-dedup/decisions.json`), then the dropped copies
- * (one file per shard, each renamed into place whole), then the corpus parts without them (likewise), then the
- * counters and a completion marker. A rerun reuses the decisions, keeps dropped files already written (from
- * the parts before they were rewritten) and removes from each part only what is still there, so it ends as an
- * uninterrupted pass would; once the marker exists the pass does nothing.
+ * Crash safety: the decisions are written first (`corpus-dedup/decisions.json`); then, shard by shard, the
+ * dropped copies (one file per shard, renamed into place whole) and after them the shard's corpus parts without
+ * them (likewise); then the counters and a completion marker. A rerun reuses the decisions, keeps dropped files
+ * already written (from the parts before they were rewritten) and removes from each part only what is still
+ * there, so it ends as an uninterrupted pass would; once the marker exists the pass does nothing.
  */
 import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
 import { totalmem } from 'node:os';
@@ -174,43 +174,56 @@ function byPart(run: string, duplicates: readonly CorpusDuplicate[]): Map<string
   return parts;
 }
 
-/** Writes each shard's dropped copies (from the parts as they still are), unless an earlier attempt did. */
-async function writeDropped(run: string, parts: Map<string, Map<string, CorpusDuplicate>>, gzipLevel: number): Promise<void> {
-  const byShard = new Map<string, string[]>();
-  for (const path of parts.keys()) {
-    const paths = byShard.get(basename(path));
+/** The parts that lose documents, grouped by shard (their file name), shards and parts in order. */
+function byShard(parts: Map<string, Map<string, CorpusDuplicate>>): Array<[string, string[]]> {
+  const shards = new Map<string, string[]>();
+  for (const path of [...parts.keys()].sort()) {
+    const paths = shards.get(basename(path));
     if (paths) paths.push(path);
-    else byShard.set(basename(path), [path]);
+    else shards.set(basename(path), [path]);
   }
-  for (const [partName, paths] of [...byShard].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const target = layout.dropped(run, partName);
-    if (existsSync(target)) continue;
-    const writer = new GzipJsonlWriter(target, gzipLevel);
-    for (const path of paths.sort()) {
+  return [...shards].sort(([a], [b]) => (a < b ? -1 : 1));
+}
+
+/**
+ * Reads each losing part once, shard by shard: its duplicates go to the shard's dropped file (unless an earlier
+ * attempt wrote it), the rest to the part's new version. The dropped file is renamed into place before any of the
+ * shard's parts, so a crash never loses a copy; a part left empty is removed, and so is its folder's last.
+ */
+async function rewriteShards(run: string, parts: Map<string, Map<string, CorpusDuplicate>>, gzipLevel: number): Promise<void> {
+  for (const [partName, paths] of byShard(parts)) {
+    const droppedPath = layout.dropped(run, partName);
+    const dropped = existsSync(droppedPath) ? undefined : new GzipJsonlWriter(droppedPath, gzipLevel);
+    const rewritten: GzipJsonlWriter[] = [];
+    for (const path of paths) {
+      if (!existsSync(path)) continue;
       const ids = parts.get(path) as Map<string, CorpusDuplicate>;
+      const kept = new GzipJsonlWriter(path, gzipLevel);
       for await (const { value } of readGzipJsonl(path)) {
         const duplicate = ids.get(value['id'] as string);
-        if (!duplicate) continue;
-        const links = duplicate.reason === 'exact_duplicate' ? { duplicateOf: duplicate.duplicateOf } : { nearDuplicateOf: duplicate.duplicateOf, jaccard: duplicate.jaccard };
-        await writer.write({ ...value, meta: { ...(value['meta'] as Record<string, unknown>), ...links }, drop: { filter: CORPUS_DEDUP_STEP, reason: duplicate.reason } });
+        if (!duplicate) await kept.write(value);
+        else if (dropped) await dropped.write(droppedRecord(value, duplicate));
       }
+      await kept.finish();
+      rewritten.push(kept);
     }
-    await writer.close();
+    await dropped?.close();
+    for (const part of rewritten) {
+      if (part.records > 0) {
+        part.commit();
+        continue;
+      }
+      part.discard();
+      rmSync(part.path);
+      if (readdirSync(dirname(part.path)).length === 0) rmdirSync(dirname(part.path));
+    }
   }
 }
 
-/** Rewrites each part without its duplicates; a part left empty is removed, and so is its folder's last. */
-async function rewriteParts(parts: Map<string, Map<string, CorpusDuplicate>>, gzipLevel: number): Promise<void> {
-  for (const [path, ids] of parts) {
-    if (!existsSync(path)) continue;
-    const writer = new GzipJsonlWriter(path, gzipLevel);
-    for await (const { value } of readGzipJsonl(path)) if (!ids.has(value['id'] as string)) await writer.write(value);
-    const kept = writer.records;
-    await writer.close();
-    if (kept > 0) continue;
-    rmSync(path);
-    if (readdirSync(dirname(path)).length === 0) rmdirSync(dirname(path));
-  }
+/** A dropped copy: the corpus record, what it duplicates, and the drop reason. */
+function droppedRecord(value: Record<string, unknown>, duplicate: CorpusDuplicate): Record<string, unknown> {
+  const links = duplicate.reason === 'exact_duplicate' ? { duplicateOf: duplicate.duplicateOf } : { nearDuplicateOf: duplicate.duplicateOf, jaccard: duplicate.jaccard };
+  return { ...value, meta: { ...(value['meta'] as Record<string, unknown>), ...links }, drop: { filter: CORPUS_DEDUP_STEP, reason: duplicate.reason } };
 }
 
 /** The pass's counters: its own, and the corrections that keep the writer's per-language counts true. */
@@ -249,9 +262,7 @@ export async function dedupCorpus(
     decisions = await decide(run, settings, log, budgetBytes);
     writeJsonAtomic(decisionsPath, decisions);
   }
-  const parts = byPart(run, decisions.duplicates);
-  await writeDropped(run, parts, settings.gzipLevel);
-  await rewriteParts(parts, settings.gzipLevel);
+  await rewriteShards(run, byPart(run, decisions.duplicates), settings.gzipLevel);
   writeJsonAtomic(runLayout.passStats(run, CORPUS_DEDUP_STEP), corpusDedupStats(decisions));
   writeFileAtomic(layout.done(run), `${new Date().toISOString()}\n`);
   return { ...decisions, alreadyDone: false };
