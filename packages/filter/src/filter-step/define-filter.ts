@@ -24,7 +24,7 @@ export type FilterLevel = 'document' | 'sentence';
 /** `both`: sentences first (dropping the failing ones), then the whole document. */
 export type LevelChoice = FilterLevel | 'both';
 
-/** Why a unit was not scored; it passes, counted under `skipped.<why>`. Each distinct `warning` is logged once per run. */
+/** Why a unit was not scored; it passes, counted under `skipped.<why>`. Each distinct `warning` is logged once per task. */
 export class Skip {
   constructor(
     readonly why: string,

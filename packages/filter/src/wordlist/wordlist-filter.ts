@@ -2,7 +2,7 @@
  * `filter.wordlist`, the percent-threshold wordlist filter (Caswell et al. 2020 §5.1; Bapna et al. 2022
  * §2.1.2): a unit passes when at least `minShare` of its tokens are in its language's wordlist.
  * A language with no wordlist cannot be judged: its units pass, counted as `skipped.no-wordlist`, with a
- * warning naming the language once per run — never silently, never a crash.
+ * warning naming the language once per task — never silently, never a crash.
  */
 import { defineFilter, Skip } from '../filter-step/define-filter.js';
 import { countTokensIn, TokenSet } from '../tokens/token-set.js';

@@ -101,8 +101,9 @@ export const detectStep = defineStep({
     const dir = options.model === '' ? defaultModelDir() : options.model;
     const detect: DetectOptions = { level: options.level as DetectOptions['level'], minScore: options.minScore, top: options.top, reject: options.reject, refine: options.refine };
     return async function* (input, ctx) {
+      const firstInProcess = !loaded.has(dir);
       const model = await loadShared(dir);
-      ctx.log.info(`${NAME}: model loaded`, { model: dir, languages: model.languages.length });
+      if (firstInProcess) ctx.log.info(`${NAME}: model loaded`, { model: dir, languages: model.languages.length });
       yield* mapStep(NAME, (doc) => {
         const annotated = detectDocument(model, doc, detect);
         const lang = annotated.lang as LangPrediction;
