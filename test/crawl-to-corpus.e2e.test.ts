@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -195,14 +195,19 @@ test('a run killed with SIGKILL and resumed gives byte-identical output', async 
   expect(ntl(['dedup', work]).status).toBe(2);
 });
 
-test('ntl dedup drops duplicates across the shards of a run made without the acrossShards pass', () => {
+/** The pinned pipeline without the pass across shards (crawl.dedup's `acrossShards` false), for `ntl dedup` to run. */
+function perShardPipeline(): string {
   const perShard = join(work, 'per-shard.json');
   const config = JSON.parse(readFileSync(pipeline, 'utf8')) as { steps: Array<{ use: string; with?: Record<string, unknown> }> };
   for (const step of config.steps) if (step.use === 'crawl.dedup') step.with = { ...step.with, acrossShards: false };
   writeFileSync(perShard, JSON.stringify(config));
+  return perShard;
+}
+
+test('ntl dedup drops duplicates across the shards of a run made without the acrossShards pass', () => {
   for (let i = 0; i < 2; i++) copyFileSync(join(samples, 'udhr-pages.warc.gz'), join(work, `twin-${i}.warc.gz`));
   const out = join(work, 'per-shard');
-  expect(ntl(['run', perShard, '--input', join(work, 'twin-*.warc.gz'), '--output', out, '--workers', '2']).status).toBe(0);
+  expect(ntl(['run', perShardPipeline(), '--input', join(work, 'twin-*.warc.gz'), '--output', out, '--workers', '2']).status).toBe(0);
   const written = Object.values(manifestOf(out).counts.corpus).reduce((sum, { docs }) => sum + docs, 0);
   expect(existsSync(join(out, 'corpus-dedup'))).toBe(false);
 
@@ -218,6 +223,34 @@ test('ntl dedup drops duplicates across the shards of a run made without the acr
   const deduplicated = manifestOf(out);
   expect(deduplicated.counts.droppedDocs['corpus.dedup']).toBe(written / 2);
   expect(Object.values(deduplicated.counts.corpus).reduce((sum, { docs }) => sum + docs, 0)).toBe(written / 2);
+});
+
+test('ntl dedup over worker processes leaves the same run as in one process', () => {
+  // Five shards: a corpus of ~1.4 MB in 68 languages, over the 1 MiB at which the pass starts workers.
+  for (let i = 0; i < 5; i++) copyFileSync(join(samples, 'udhr-pages.warc.gz'), join(work, `octet-${i}.warc.gz`));
+  const out = join(work, 'octet');
+  expect(ntl(['run', perShardPipeline(), '--input', join(work, 'octet-*.warc.gz'), '--output', out, '--workers', '2']).status).toBe(0);
+  const [alone, shared, starved] = [join(work, 'octet-alone'), join(work, 'octet-shared'), join(work, 'octet-starved')];
+  for (const copy of [alone, shared, starved]) cpSync(out, copy, { recursive: true });
+  // Out of memory in the workers, then in one process with the whole budget: exit 1, the run as it was.
+  const outOfMemory = ntl(['dedup', starved, '--workers', '2', '--dedup-memory', '0.001']);
+  expect(outOfMemory.status).toBe(1);
+  expect(outOfMemory.stderr).toContain("a language outgrew its worker's share of the memory budget: deciding again in one process");
+  expect(outOfMemory.stderr).toMatch(/stopped at [a-z]{3}_[A-Z][a-z]{3} after \d+ of its documents/);
+  expect(existsSync(join(starved, 'corpus-dedup'))).toBe(false);
+  expect(outputFiles(starved)).toEqual(outputFiles(out));
+
+  const one = ntl(['dedup', alone, '--workers', '1']);
+  const two = ntl(['dedup', shared, '--workers', '2']);
+  expect([one.status, two.status]).toEqual([0, 0]);
+  expect(one.stderr).not.toContain('worker processes');
+  expect(two.stderr).toMatch(/"68 languages over 2 worker processes"/);
+  expect(two.stdout).toBe(one.stdout.replaceAll(alone, shared));
+  expect(outputFiles(shared)).toEqual(outputFiles(alone));
+  const decisions = (run: string) => ({ ...JSON.parse(readFileSync(join(run, 'corpus-dedup/decisions.json'), 'utf8')), ms: 0 }) as Record<string, unknown>;
+  expect(decisions(shared)).toEqual(decisions(alone));
+  expect(manifestOf(shared).counts).toEqual(manifestOf(alone).counts);
+  expect(manifestOf(alone).counts.droppedDocs['corpus.dedup']).toBeGreaterThan(0);
 });
 
 test('ntl run finishes the run without the pass across shards when the pass would outgrow --dedup-memory, and exits 1', () => {

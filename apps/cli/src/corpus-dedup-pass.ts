@@ -1,4 +1,5 @@
 /** The cross-shard dedup pass, as `ntl dedup <run>` runs it and as `ntl run` runs it when crawl.dedup asks for it. */
+import { availableParallelism } from 'node:os';
 import { corpusWriteStep, parseOptions, RunOutputError, type Logger, type OptionSchema, type OptionValues, type RunPlan, type StepDefinition } from '@ntl/core';
 import { dedupCorpus, dedupStep, defaultPassMemoryBytes, type CorpusDedupResult, type CorpusDedupSettings } from '@ntl/crawl';
 import { CliError, EXIT } from './exit-codes.js';
@@ -24,12 +25,13 @@ export function dedupsAcrossShards(plan: RunPlan): boolean {
 export const DEDUP_MEMORY_OPTION = ['--dedup-memory <GB>', 'memory the dedup pass across shards may use before it stops, in GB (default: 60% of RAM)'] as const;
 
 /**
- * Runs (or, after an interruption, finishes) the pass; a damaged corpus file becomes a usage error naming it.
- * Outgrowing `memoryGb` is a CorpusDedupMemoryError (nothing written), left to the caller.
+ * Runs (or, after an interruption, finishes) the pass over `workers` processes (default: the number of cores); a
+ * damaged corpus file becomes a usage error naming it. Outgrowing `memoryGb` is a CorpusDedupMemoryError (nothing
+ * written), left to the caller.
  */
-export function runCorpusDedup(run: string, plan: RunPlan, log: Logger, memoryGb?: number): Promise<CorpusDedupResult> {
+export function runCorpusDedup(run: string, plan: RunPlan, log: Logger, memoryGb?: number, workers = availableParallelism()): Promise<CorpusDedupResult> {
   const budget = memoryGb === undefined ? defaultPassMemoryBytes() : Math.floor(memoryGb * 2 ** 30);
-  return dedupCorpus(run, settingsOf(plan), (message) => log.info(message, { step: 'corpus.dedup' }), budget).catch((error: unknown) => {
+  return dedupCorpus(run, settingsOf(plan), (message) => log.info(message, { step: 'corpus.dedup' }), budget, workers).catch((error: unknown) => {
     if (error instanceof RunOutputError || error instanceof SyntaxError) throw new CliError((error as Error).message, EXIT.usage);
     throw error;
   });

@@ -4,7 +4,7 @@ import { createLogger, finalizeRun, readPlan, runLayout, type LogLevel } from '@
 import type { Command } from 'commander';
 import { CorpusDedupMemoryError } from '@ntl/crawl';
 import { DEDUP_MEMORY_OPTION, runCorpusDedup } from '../corpus-dedup-pass.js';
-import { parsePositiveNumber } from './arguments.js';
+import { parsePositiveInteger, parsePositiveNumber } from './arguments.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { runVersions } from '../versions.js';
 
@@ -14,6 +14,7 @@ export function registerDedupCommand(program: Command): void {
     .description("Drop exact and near-duplicate documents across a finished run's shards (crawl.dedup finds them within a shard), with the run's own dedup settings; refreshes its manifest and report.")
     .argument('<run>', 'output folder of a finished ntl run')
     .option(...DEDUP_MEMORY_OPTION, parsePositiveNumber)
+    .option('-w, --workers <n>', 'processes that decide languages and rewrite shards (default: number of cores; a corpus under 1 MiB or of one language uses one)', parsePositiveInteger)
     .option('--log-level <level>', 'debug, info, warn or error', 'info')
     .addHelpText(
       'after',
@@ -22,8 +23,8 @@ Example:
   ntl run pipelines/crawl-to-corpus.json --input 'crawl/*.warc.gz' --output out/crawl --workers 8
   ntl dedup out/crawl
 
-Language by language (memory holds one language's MinHash index, ~1 KB a document; the pass stops, changing
-nothing, before it outgrows --dedup-memory), in shard order, the
+Language by language (memory holds one language's MinHash index, ~1 KB a document, in each worker; the pass
+stops, changing nothing, before it outgrows --dedup-memory), in shard order, the
 first occurrence winning: duplicates go to dropped/corpus.dedup/ with what they duplicate, and out of corpus/;
 stats.json, manifest.json and report.html are rewritten with them. Safe to interrupt and rerun; a finished pass
 is not repeated. See docs/crawl.md.
@@ -31,11 +32,11 @@ is not repeated. See docs/crawl.md.
 Exit codes: ${EXIT.ok} done; ${EXIT.failed} the pass outgrew --dedup-memory (nothing changed); ${EXIT.usage} not a finished run, or a
 damaged corpus file (named with its line).`,
     )
-    .action(async (run: string, options: { logLevel: LogLevel; dedupMemory?: number }) => {
+    .action(async (run: string, options: { logLevel: LogLevel; dedupMemory?: number; workers?: number }) => {
       const log = createLogger({ level: options.logLevel });
       const plan = readPlan(run);
       if (!plan || !existsSync(runLayout.manifest(run))) throw new CliError(`${run}: not a finished run (no plan.json and manifest.json): run ntl run into it first, or finish it with --resume`, EXIT.usage);
-      const result = await runCorpusDedup(run, plan, log, options.dedupMemory).catch((error: unknown) => {
+      const result = await runCorpusDedup(run, plan, log, options.dedupMemory, options.workers).catch((error: unknown) => {
         if (error instanceof CorpusDedupMemoryError) throw new CliError(error.message, EXIT.failed);
         throw error;
       });

@@ -28,7 +28,7 @@ const registryModule = fileURLToPath(new URL('../step-registry.js', import.meta.
  * The pass across shards; it journals its decisions and renames whole files, so stopping it anywhere is safe.
  * False when it outgrew its memory: the run is then finished without it (the corpus keeps duplicates across shards).
  */
-async function dedupAcrossShards(outputDir: string, plan: RunPlan, log: Logger, memoryGb?: number): Promise<boolean> {
+async function dedupAcrossShards(outputDir: string, plan: RunPlan, log: Logger, memoryGb: number | undefined, workers: number | undefined): Promise<boolean> {
   const onSignal = () => {
     log.warn('interrupted during the dedup pass across shards; rerun with --resume to finish it');
     process.exit(EXIT.interrupted);
@@ -36,7 +36,7 @@ async function dedupAcrossShards(outputDir: string, plan: RunPlan, log: Logger, 
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    const { duplicates, docsIn, alreadyDone } = await runCorpusDedup(outputDir, plan, log, memoryGb);
+    const { duplicates, docsIn, alreadyDone } = await runCorpusDedup(outputDir, plan, log, memoryGb, workers);
     if (!alreadyDone) log.info('duplicates across shards dropped', { step: 'corpus.dedup', duplicates: duplicates.length, documents: docsIn });
     return true;
   } catch (error) {
@@ -97,7 +97,7 @@ async function run(pipelinePath: string, options: RunOptions): Promise<number> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-  const deduplicated = !dedupsAcrossShards(result.plan) || (await dedupAcrossShards(outputDir, result.plan, log, options.dedupMemory));
+  const deduplicated = !dedupsAcrossShards(result.plan) || (await dedupAcrossShards(outputDir, result.plan, log, options.dedupMemory, options.workers));
   const { manifest } = await finalizeRun(outputDir, result.plan, runVersions());
   const languages = Object.keys(manifest.counts.corpus).length;
   const docs = Object.values(manifest.counts.corpus).reduce((sum, counts) => sum + counts.docs, 0);

@@ -13,13 +13,14 @@
  * already written (from the parts before they were rewritten) and removes from each part only what is still
  * there, so it ends as an uninterrupted pass would; once the marker exists the pass does nothing.
  */
-import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
-import { totalmem } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir, totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { basename, dirname, join, relative } from 'node:path';
 import {
   DROPS_BY_LANGUAGE_PREFIX, GzipJsonlWriter, partFiles, readGzipJsonl, runLayout, Stats, writeFileAtomic, writeJsonAtomic, type PartFile, type StatsSnapshot,
 } from '@ntl/core';
+import { balance, PassWorkers, replyError } from './corpus-dedup-workers.js';
 import { ExactDeduplicator } from './exact-dedup.js';
 import { NearDuplicateIndex, type NearDuplicateOptions } from './near-dedup.js';
 
@@ -107,49 +108,75 @@ const layout = {
   dropped: (run: string, partName: string) => join(runLayout.dropped(run), CORPUS_DEDUP_STEP, partName),
 };
 
-/** Decides which documents are duplicates: one language at a time, parts in shard order, lines in file order. */
-async function decide(run: string, settings: CorpusDedupSettings, log: (message: string) => void, budgetBytes: number): Promise<Decisions> {
-  const started = performance.now();
-  const duplicates: CorpusDuplicate[] = [];
-  let docsIn = 0;
+/** The corpus parts of each language, languages and parts in order (shard order). */
+export function partsByLanguage(run: string): Map<string, PartFile[]> {
   const partsByTag = new Map<string, PartFile[]>();
   for (const part of partFiles(runLayout.corpus(run))) {
     const parts = partsByTag.get(part.folder);
     if (parts) parts.push(part);
     else partsByTag.set(part.folder, [part]);
   }
-  for (const [tag, parts] of partsByTag) {
-    const exact = new ExactDeduplicator();
-    const near = settings.near ? new NearDuplicateIndex(settings) : undefined;
-    let found = 0;
-    let docsOfTag = 0;
-    for (const part of parts) {
-      checkMemory(run, tag, docsOfTag, budgetBytes);
-      for await (const { value, where } of readGzipJsonl(part.path)) {
-        const { id, text } = value;
-        if (typeof id !== 'string' || typeof text !== 'string') throw new Error(`${where}: not a corpus record (no string "id" and "text")`);
-        docsIn++;
-        if (++docsOfTag % MEMORY_CHECK_DOCS === 0) checkMemory(run, tag, docsOfTag, budgetBytes);
-        const base = { part: relative(run, part.path), tag, id, chars: text.length, bytes: Buffer.byteLength(text) };
-        if (settings.exact) {
-          const paragraphs = text.split('\n');
-          const earlier = exact.earlierDocument(id, exact.fingerprints(paragraphs));
-          if (earlier !== undefined) {
-            duplicates.push({ ...base, reason: 'exact_duplicate', duplicateOf: earlier });
-            found++;
-            continue;
-          }
-        }
-        const match = near?.add(id, text);
-        if (match) {
-          duplicates.push({ ...base, reason: 'near_duplicate', duplicateOf: match.duplicateOf, jaccard: Math.round(match.jaccard * 1000) / 1000 });
-          found++;
+  return partsByTag;
+}
+
+/** One language's verdicts. */
+export interface LanguageDecisions {
+  readonly tag: string;
+  readonly docsIn: number;
+  readonly duplicates: CorpusDuplicate[];
+}
+
+/** Decides which documents of one language are duplicates: parts in shard order, lines in file order. */
+async function decideLanguage(run: string, tag: string, parts: readonly PartFile[], settings: CorpusDedupSettings, budgetBytes: number): Promise<LanguageDecisions> {
+  const duplicates: CorpusDuplicate[] = [];
+  const exact = new ExactDeduplicator();
+  const near = settings.near ? new NearDuplicateIndex(settings) : undefined;
+  let docsIn = 0;
+  for (const part of parts) {
+    checkMemory(run, tag, docsIn, budgetBytes);
+    for await (const { value, where } of readGzipJsonl(part.path)) {
+      const { id, text } = value;
+      if (typeof id !== 'string' || typeof text !== 'string') throw new Error(`${where}: not a corpus record (no string "id" and "text")`);
+      if (++docsIn % MEMORY_CHECK_DOCS === 0) checkMemory(run, tag, docsIn, budgetBytes);
+      const base = { part: relative(run, part.path), tag, id, chars: text.length, bytes: Buffer.byteLength(text) };
+      if (settings.exact) {
+        const earlier = exact.earlierDocument(id, exact.fingerprints(text.split('\n')));
+        if (earlier !== undefined) {
+          duplicates.push({ ...base, reason: 'exact_duplicate', duplicateOf: earlier });
+          continue;
         }
       }
+      const match = near?.add(id, text);
+      if (match) duplicates.push({ ...base, reason: 'near_duplicate', duplicateOf: match.duplicateOf, jaccard: Math.round(match.jaccard * 1000) / 1000 });
     }
-    if (found > 0) log(`${tag}: ${found} duplicate(s)`);
   }
-  return { version: DECISIONS_VERSION, settings, docsIn, ms: performance.now() - started, duplicates };
+  return { tag, docsIn, duplicates };
+}
+
+/** Decides the languages `tags` of the run one at a time (memory then holds one language's index). */
+export async function decideLanguages(
+  run: string,
+  parts: ReadonlyMap<string, readonly PartFile[]>,
+  tags: readonly string[],
+  settings: CorpusDedupSettings,
+  budgetBytes: number,
+): Promise<LanguageDecisions[]> {
+  const decided: LanguageDecisions[] = [];
+  for (const tag of tags) decided.push(await decideLanguage(run, tag, parts.get(tag) ?? [], settings, budgetBytes));
+  return decided;
+}
+
+/** The pass's decisions from every language's, in language order, logging the languages that lose documents. */
+function combine(settings: CorpusDedupSettings, decided: readonly LanguageDecisions[], started: number, log: (message: string) => void): Decisions {
+  const ordered = [...decided].sort((a, b) => (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
+  for (const { tag, duplicates } of ordered) if (duplicates.length > 0) log(`${tag}: ${duplicates.length} duplicate(s)`);
+  return {
+    version: DECISIONS_VERSION,
+    settings,
+    docsIn: ordered.reduce((sum, language) => sum + language.docsIn, 0),
+    ms: performance.now() - started,
+    duplicates: ordered.flatMap((language) => language.duplicates),
+  };
 }
 
 /** Decisions an earlier attempt wrote; another version's or other settings' are refused, since parts may have been rewritten by them. */
@@ -190,8 +217,13 @@ function byShard(parts: Map<string, Map<string, CorpusDuplicate>>): Array<[strin
  * attempt wrote it), the rest to the part's new version. The dropped file is renamed into place before any of the
  * shard's parts, so a crash never loses a copy; a part left empty is removed, and so is its folder's last.
  */
-async function rewriteShards(run: string, parts: Map<string, Map<string, CorpusDuplicate>>, gzipLevel: number): Promise<void> {
-  for (const [partName, paths] of byShard(parts)) {
+async function rewriteShards(
+  run: string,
+  parts: Map<string, Map<string, CorpusDuplicate>>,
+  shards: ReadonlyArray<readonly [string, readonly string[]]>,
+  gzipLevel: number,
+): Promise<void> {
+  for (const [partName, paths] of shards) {
     const droppedPath = layout.dropped(run, partName);
     const dropped = existsSync(droppedPath) ? undefined : new GzipJsonlWriter(droppedPath, gzipLevel);
     const rewritten: GzipJsonlWriter[] = [];
@@ -218,6 +250,78 @@ async function rewriteShards(run: string, parts: Map<string, Map<string, CorpusD
       if (readdirSync(dirname(part.path)).length === 0) rmdirSync(dirname(part.path));
     }
   }
+}
+
+/** Rewrites the shards named `partNames` from the decisions on disk (a pass worker's share). */
+export async function rewriteNamedShards(run: string, settings: CorpusDedupSettings, partNames: readonly string[]): Promise<void> {
+  const decisions = loadDecisions(layout.decisions(run), settings);
+  if (!decisions) throw new Error(`${layout.decisions(run)}: no decisions to rewrite the shards from`);
+  const parts = byPart(run, decisions.duplicates);
+  const named = new Set(partNames);
+  await rewriteShards(run, parts, byShard(parts).filter(([partName]) => named.has(partName)), settings.gzipLevel);
+}
+
+const bytesOf = (paths: readonly string[]) => paths.reduce((sum, path) => sum + (existsSync(path) ? statSync(path).size : 0), 0);
+
+/** Every language decided, by `workers` when given (languages spread by their bytes), else here. */
+async function decide(
+  run: string,
+  parts: ReadonlyMap<string, readonly PartFile[]>,
+  settings: CorpusDedupSettings,
+  log: (message: string) => void,
+  budgetBytes: number,
+  workers?: PassWorkers,
+): Promise<Decisions> {
+  const started = performance.now();
+  const tags = [...parts.keys()];
+  if (!workers) return combine(settings, await decideLanguages(run, parts, tags, settings, budgetBytes), started, log);
+  const groups = balance(
+    [...parts].map(([tag, ofTag]) => [tag, bytesOf(ofTag.map((part) => part.path))]),
+    workers.size,
+  );
+  // Outside the run folder: a pass that stops for memory must leave the run as it was.
+  const scratch = mkdtempSync(join(tmpdir(), 'ntl-dedup-pass-'));
+  try {
+    const results = groups.map((_, i) => join(scratch, `languages-${i}.json`));
+    const replies = await workers.all(groups.map((group, i) => ({ type: 'decide', run, settings, tags: group, budgetBytes: Math.floor(budgetBytes / groups.length), resultPath: results[i] as string })));
+    const failed = replies.filter((reply) => reply.type === 'failed');
+    if (failed.some((reply) => reply.name === 'CorpusDedupMemoryError')) {
+      // Each worker had a share of the budget; one language may need all of it.
+      log(`a language outgrew its worker's share of the memory budget: deciding again in one process`);
+      return combine(settings, await decideLanguages(run, parts, tags, settings, budgetBytes), started, log);
+    }
+    if (failed[0]) throw replyError(failed[0]);
+    return combine(settings, results.flatMap((path) => JSON.parse(readFileSync(path, 'utf8')) as LanguageDecisions[]), started, log);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Every losing part rewritten, by `workers` when given (shards spread by their bytes), else here. */
+async function rewrite(run: string, settings: CorpusDedupSettings, decisions: Decisions, workers?: PassWorkers): Promise<void> {
+  const parts = byPart(run, decisions.duplicates);
+  const shards = byShard(parts);
+  if (!workers || shards.length < 2) return rewriteShards(run, parts, shards, settings.gzipLevel);
+  const groups = balance(
+    shards.map(([partName, paths]) => [partName, bytesOf(paths)]),
+    workers.size,
+  );
+  const failed = (await workers.all(groups.map((group) => ({ type: 'rewrite', run, settings, shards: group })))).find((reply) => reply.type === 'failed');
+  if (failed?.type === 'failed') throw replyError(failed);
+}
+
+/**
+ * Workers for a pass over more than one language whose corpus has at least PARALLEL_MIN_BYTES: below that the
+ * whole pass takes about as long as starting them (~0.3 CPU-s each: Node and the modules).
+ */
+const PARALLEL_MIN_BYTES = 1 << 20;
+
+function passWorkers(parts: ReadonlyMap<string, readonly PartFile[]>, workers: number, log: (message: string) => void): PassWorkers | undefined {
+  if (workers < 2) return undefined;
+  if (parts.size < 2 || bytesOf([...parts.values()].flat().map((part) => part.path)) < PARALLEL_MIN_BYTES) return undefined;
+  const count = Math.min(workers, parts.size);
+  log(`${parts.size} languages over ${count} worker processes`);
+  return PassWorkers.start(count);
 }
 
 /** A dropped copy: the corpus record, what it duplicates, and the drop reason. */
@@ -247,22 +351,32 @@ export function corpusDedupStats(decisions: Decisions): StatsSnapshot {
 /**
  * Runs the pass over a finished run (its manifest is the caller's to refresh: finalizeRun). Deciding holds one
  * language's index in memory; if that outgrows `budgetBytes` (resident) or most of V8's heap, it throws
- * CorpusDedupMemoryError before anything is written.
+ * CorpusDedupMemoryError before anything is written. With `workers` > 1 and a corpus of several languages and
+ * at least 1 MiB, languages are decided and shards rewritten by that many forked processes (each deciding with
+ * its share of the budget, and deciding again in this process if a language outgrows it); the result is
+ * the same file for file.
  */
 export async function dedupCorpus(
   run: string,
   settings: CorpusDedupSettings,
   log: (message: string) => void = () => undefined,
   budgetBytes = defaultPassMemoryBytes(),
+  workers = 1,
 ): Promise<CorpusDedupResult> {
   const decisionsPath = layout.decisions(run);
   let decisions = loadDecisions(decisionsPath, settings);
   if (decisions && existsSync(layout.done(run))) return { ...decisions, alreadyDone: true };
-  if (!decisions) {
-    decisions = await decide(run, settings, log, budgetBytes);
-    writeJsonAtomic(decisionsPath, decisions);
+  const parts = partsByLanguage(run);
+  const helpers = passWorkers(parts, workers, log);
+  try {
+    if (!decisions) {
+      decisions = await decide(run, parts, settings, log, budgetBytes, helpers);
+      writeJsonAtomic(decisionsPath, decisions);
+    }
+    await rewrite(run, settings, decisions, helpers);
+  } finally {
+    await helpers?.close();
   }
-  await rewriteShards(run, byPart(run, decisions.duplicates), settings.gzipLevel);
   writeJsonAtomic(runLayout.passStats(run, CORPUS_DEDUP_STEP), corpusDedupStats(decisions));
   writeFileAtomic(layout.done(run), `${new Date().toISOString()}\n`);
   return { ...decisions, alreadyDone: false };
