@@ -267,6 +267,7 @@ const bytesOf = (paths: readonly string[]) => paths.reduce((sum, path) => sum + 
 async function decide(
   run: string,
   parts: ReadonlyMap<string, readonly PartFile[]>,
+  languageBytes: ReadonlyMap<string, number>,
   settings: CorpusDedupSettings,
   log: (message: string) => void,
   budgetBytes: number,
@@ -275,10 +276,7 @@ async function decide(
   const started = performance.now();
   const tags = [...parts.keys()];
   if (!workers) return combine(settings, await decideLanguages(run, parts, tags, settings, budgetBytes), started, log);
-  const groups = balance(
-    [...parts].map(([tag, ofTag]) => [tag, bytesOf(ofTag.map((part) => part.path))]),
-    workers.size,
-  );
+  const groups = balance([...languageBytes], workers.size);
   // Outside the run folder: a pass that stops for memory must leave the run as it was.
   const scratch = mkdtempSync(join(tmpdir(), 'ntl-dedup-pass-'));
   try {
@@ -306,8 +304,9 @@ async function rewrite(run: string, settings: CorpusDedupSettings, decisions: De
     shards.map(([partName, paths]) => [partName, bytesOf(paths)]),
     workers.size,
   );
-  const failed = (await workers.all(groups.map((group) => ({ type: 'rewrite', run, settings, shards: group })))).find((reply) => reply.type === 'failed');
-  if (failed?.type === 'failed') throw replyError(failed);
+  const replies = await workers.all(groups.map((group) => ({ type: 'rewrite', run, settings, shards: group })));
+  const [failed] = replies.filter((reply) => reply.type === 'failed');
+  if (failed) throw replyError(failed);
 }
 
 /**
@@ -316,11 +315,11 @@ async function rewrite(run: string, settings: CorpusDedupSettings, decisions: De
  */
 const PARALLEL_MIN_BYTES = 1 << 20;
 
-function passWorkers(parts: ReadonlyMap<string, readonly PartFile[]>, workers: number, log: (message: string) => void): PassWorkers | undefined {
-  if (workers < 2) return undefined;
-  if (parts.size < 2 || bytesOf([...parts.values()].flat().map((part) => part.path)) < PARALLEL_MIN_BYTES) return undefined;
-  const count = Math.min(workers, parts.size);
-  log(`${parts.size} languages over ${count} worker processes`);
+function passWorkers(languageBytes: ReadonlyMap<string, number>, workers: number, log: (message: string) => void): PassWorkers | undefined {
+  if (workers < 2 || languageBytes.size < 2) return undefined;
+  if ([...languageBytes.values()].reduce((sum, bytes) => sum + bytes, 0) < PARALLEL_MIN_BYTES) return undefined;
+  const count = Math.min(workers, languageBytes.size);
+  log(`${languageBytes.size} languages over ${count} worker processes`);
   return PassWorkers.start(count);
 }
 
@@ -367,10 +366,11 @@ export async function dedupCorpus(
   let decisions = loadDecisions(decisionsPath, settings);
   if (decisions && existsSync(layout.done(run))) return { ...decisions, alreadyDone: true };
   const parts = partsByLanguage(run);
-  const helpers = passWorkers(parts, workers, log);
+  const languageBytes = new Map([...parts].map(([tag, ofTag]) => [tag, bytesOf(ofTag.map((part) => part.path))]));
+  const helpers = passWorkers(languageBytes, workers, log);
   try {
     if (!decisions) {
-      decisions = await decide(run, parts, settings, log, budgetBytes, helpers);
+      decisions = await decide(run, parts, languageBytes, settings, log, budgetBytes, helpers);
       writeJsonAtomic(decisionsPath, decisions);
     }
     await rewrite(run, settings, decisions, helpers);
